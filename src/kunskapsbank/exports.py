@@ -1,0 +1,126 @@
+"""Open data written with every build: cases.json, cases.csv, feed.xml and the schemas.
+
+Nothing here reads the clock or git: every date comes from the frontmatter,
+so two builds of the same commit write the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape, quoteattr
+
+if TYPE_CHECKING:
+    from .site import SiteBuild
+
+FEED_ENTRIES = 50
+
+
+def _site_url(build: SiteBuild) -> str:
+    url = build.layout.settings.site_url or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def case_records(build: SiteBuild) -> list[dict[str, Any]]:
+    base = _site_url(build)
+    records = []
+    for case in sorted(build.collection.cases, key=lambda c: c.slug):
+        record: dict[str, Any] = {"slug": case.slug, "url": base + case.url}
+        record.update(case.data)
+        records.append(record)
+    return records
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_cell(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def cases_csv(build: SiteBuild, records: list[dict[str, Any]]) -> str:
+    columns = ["slug", "url", *build.result.schemas.properties("case")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for r in records:
+        writer.writerow([_cell(r.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def atom_feed(build: SiteBuild) -> str:
+    base = _site_url(build)
+    cases = sorted(
+        build.collection.cases,
+        key=lambda c: (str(c.data["last_reviewed"]), str(c.data["published"]), c.slug),
+        reverse=True,
+    )[:FEED_ENTRIES]
+    updated = max((str(c.data["last_reviewed"]) for c in cases), default="2000-01-01")
+    name = build.layout.settings.site_name
+    entries = []
+    for c in cases:
+        url = base + c.url
+        orgs = ", ".join(o["name"] for o in c.data["organisations"])
+        entries.append(
+            "  <entry>\n"
+            f"    <id>{escape(url)}</id>\n"
+            f"    <title>{escape(c.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n'
+            f"    <published>{c.data['published']}T00:00:00Z</published>\n"
+            f"    <updated>{c.data['last_reviewed']}T00:00:00Z</updated>\n"
+            f"    <author><name>{escape(orgs)}</name></author>\n"
+            f"    <summary>{escape(c.summary)}</summary>\n"
+            "  </entry>\n"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">\n'
+        f"  <id>{escape(base)}feed.xml</id>\n"
+        f"  <title>{escape(name)}: nya och uppdaterade fall</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base + "fall/")}/>\n'
+        f"  <updated>{updated}T00:00:00Z</updated>\n"
+        f"  <author><name>{escape(name)}</name></author>\n" + "".join(entries) + "</feed>\n"
+    )
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def export_files(build: SiteBuild) -> dict[str, str]:
+    """Open-data files by their path in the site."""
+    records = case_records(build)
+    schemas = build.result.schemas
+    files = {
+        "cases.json": _dump(records),
+        "cases.csv": cases_csv(build, records),
+        "feed.xml": atom_feed(build),
+    }
+    for name, schema in schemas.resolved.items():
+        files[f"schemas/{name}.schema.json"] = _dump(schema)
+    files["schemas/vocabularies.json"] = _dump(
+        {
+            name: {
+                "title": v.title,
+                "description": v.description,
+                "entries": [
+                    {
+                        "id": t.id,
+                        "label": t.label,
+                        "label_en": t.label_en,
+                        "description": t.description,
+                        **t.extra,
+                    }
+                    for t in v.terms
+                ],
+            }
+            for name, v in schemas.vocabularies.items()
+        }
+    )
+    return files

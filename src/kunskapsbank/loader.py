@@ -1,0 +1,367 @@
+"""Read a Markdown file once, split its frontmatter and parse it with line marks.
+
+The YAML is parsed from the event stream of PyYAML's safe parser (libyaml
+when available) into plain Python values. Nothing a file says is executed:
+custom tags are reported and their values kept as text, anchors and aliases
+are reported and never expanded (an alias bomb cannot grow), duplicate keys
+are reported at the second key. Timestamps are kept as strings so that the
+schema decides what a date looks like.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from .problems import Problem, problem
+
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DEFAULT_MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+Path_ = tuple[str | int, ...]
+
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass(slots=True)
+class Document:
+    path: Path
+    rel: str
+    text: str = ""
+    data: dict[str, Any] | None = None
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # 1-based line number of the first body line
+    last_line: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    def mark(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at ``path``, or of its nearest parent."""
+        p = tuple(path)
+        while p:
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return self.marks.get((), (1, 1))
+
+    def key_mark(self, path: Path_) -> tuple[int, int]:
+        return self.key_marks.get(tuple(path)) or self.mark(path)
+
+
+def field_name(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and parse one file. Never raises for content problems."""
+    doc = Document(path=path, rel=rel)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            doc.problems.append(problem("file-too-large", rel, size=size, limit=max_bytes))
+            return doc
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        doc.problems.append(problem("file-unreadable", rel, reason=exc.strerror or str(exc)))
+        return doc
+    if len(raw) > max_bytes:  # grew between stat and read
+        doc.problems.append(problem("file-too-large", rel, size=len(raw), limit=max_bytes))
+        return doc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.problems.append(problem("file-encoding", rel, line, col, position=exc.start + 1))
+        return doc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    doc.text = text
+    doc.last_line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
+    if not text.strip():
+        doc.problems.append(problem("file-empty", rel))
+        return doc
+    split_frontmatter(doc)
+    return doc
+
+
+def split_frontmatter(doc: Document) -> None:
+    text = doc.text
+    if not (text.startswith("---\n") or text.rstrip(" \t") == "---"):
+        doc.problems.append(problem("frontmatter-missing", doc.rel))
+        doc.body = text
+        doc.body_line = 1
+        return
+    # Find the closing line '---' (a line of exactly three hyphens, maybe with trailing space).
+    pos = 4
+    line_no = 2
+    end = -1
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        line = text[pos:] if nl == -1 else text[pos:nl]
+        if line.rstrip(" \t") in ("---", "..."):
+            end = pos
+            break
+        if nl == -1:
+            break
+        pos = nl + 1
+        line_no += 1
+    if end == -1:
+        doc.problems.append(problem("frontmatter-unclosed", doc.rel))
+        return
+    fm = text[4:end]
+    nl = text.find("\n", end)
+    doc.body = "" if nl == -1 else text[nl + 1 :]
+    doc.body_line = line_no + 1
+    parse_yaml(doc, fm, line_offset=1)
+
+
+def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
+    """Return the Python value of a scalar event and a non-standard tag, if any."""
+    tag = event.tag
+    if tag in (None, "!"):
+        if event.implicit[0] and tag is None:
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        else:
+            tag = _STR
+    elif tag not in STANDARD_TAGS:
+        return event.value, tag
+    if tag in (_STR, _TIMESTAMP):
+        return event.value, None
+    node = yaml.ScalarNode(tag, event.value)
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node), None
+    except Exception:  # a malformed explicit !!int and the like
+        return event.value, None
+
+
+def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
+    """Parse ``source`` (the frontmatter) into ``doc.data`` with marks.
+
+    ``line_offset`` is the number of file lines before ``source``.
+    """
+    rel = doc.rel
+
+    def at(mark: yaml.Mark) -> tuple[int, int]:
+        return mark.line + 1 + line_offset, mark.column + 1
+
+    # Stack of containers: [value, path, pending_key, key_lines]
+    stack: list[list[Any]] = []
+    root: Any = None
+    root_seen = False
+    anchors_reported = 0
+    try:
+        for event in yaml.parse(source, Loader=Parser):
+            if isinstance(
+                event, (StreamStartEvent, StreamEndEvent, DocumentStartEvent, DocumentEndEvent)
+            ):
+                if isinstance(event, DocumentStartEvent) and root_seen:
+                    line, col = at(event.start_mark)
+                    doc.problems.append(
+                        problem(
+                            "yaml-syntax",
+                            rel,
+                            line,
+                            col,
+                            detail="metadatan får bara innehålla ett dokument",
+                        )
+                    )
+                    break
+                continue
+            line, col = at(event.start_mark)
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, AliasEvent):
+                doc.problems.append(problem("yaml-alias", rel, line, col, name=anchor))
+                value: Any = None
+                is_container = False
+            elif anchor is not None:
+                anchors_reported += 1
+                doc.problems.append(problem("yaml-anchor", rel, line, col, name=anchor))
+            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                finished = stack.pop()
+                value = finished[0]
+                if not stack:
+                    root = value
+                    root_seen = True
+                continue
+            if isinstance(event, ScalarEvent):
+                value, bad_tag = _scalar_value(event)
+                if bad_tag:
+                    doc.problems.append(
+                        problem("yaml-tag", rel, line, col, tag=_short_tag(bad_tag))
+                    )
+                is_container = False
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                tag = event.tag
+                if tag not in (None, "!") and tag not in STANDARD_TAGS:
+                    doc.problems.append(problem("yaml-tag", rel, line, col, tag=_short_tag(tag)))
+                value = {} if isinstance(event, MappingStartEvent) else []
+                is_container = True
+            elif not isinstance(event, AliasEvent):
+                continue
+
+            # Attach to parent
+            if not stack:
+                path: Path_ = ()
+            else:
+                parent = stack[-1]
+                container = parent[0]
+                if isinstance(container, dict):
+                    if parent[2] is _NO_KEY:
+                        # This node is a key.
+                        if is_container or isinstance(value, (list, dict)):
+                            doc.problems.append(
+                                problem(
+                                    "yaml-syntax",
+                                    rel,
+                                    line,
+                                    col,
+                                    detail="ett fältnamn måste vara en enkel text",
+                                )
+                            )
+                            raise _Abort
+                        key = "" if value is None else str(value)
+                        parent[2] = key
+                        parent[3] = (line, col)
+                        continue
+                    key = parent[2]
+                    parent[2] = _NO_KEY
+                    key_line, key_col = parent[3]
+                    path = parent[1] + (key,)
+                    if key in container:
+                        first = doc.key_marks.get(path, (key_line, key_col))
+                        doc.problems.append(
+                            problem(
+                                "yaml-duplicate-key",
+                                rel,
+                                key_line,
+                                key_col,
+                                field_name(path),
+                                key=key,
+                                first_line=first[0],
+                            )
+                        )
+                    else:
+                        doc.key_marks[path] = (key_line, key_col)
+                    container[key] = value
+                else:
+                    path = parent[1] + (len(container),)
+                    container.append(value)
+            doc.marks.setdefault(path, (line, col))
+            if is_container:
+                if len(stack) >= MAX_DEPTH:
+                    doc.problems.append(problem("yaml-too-deep", rel, line, col, limit=MAX_DEPTH))
+                    raise _Abort
+                stack.append([value, path, _NO_KEY, (line, col)])
+            elif not stack:
+                root = value
+                root_seen = True
+    except _Abort:
+        return
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = at(mark) if mark else (1 + line_offset, 1)
+        detail = _yaml_detail(exc)
+        doc.problems.append(problem("yaml-syntax", rel, line, col, detail=detail))
+        return
+    except yaml.YAMLError as exc:
+        doc.problems.append(problem("yaml-syntax", rel, 1, 1, detail=str(exc).strip()))
+        return
+    doc.marks.setdefault((), (1, 1))
+    if root is None:
+        doc.data = {}
+        return
+    if not isinstance(root, dict):
+        doc.problems.append(problem("frontmatter-not-mapping", rel, 1 + line_offset, 1))
+        return
+    doc.data = root
+
+
+class _Abort(Exception):
+    pass
+
+
+class _NoKey:
+    pass
+
+
+_NO_KEY = _NoKey()
+
+
+def _short_tag(tag: str) -> str:
+    if tag.startswith("tag:yaml.org,2002:"):
+        return "!!" + tag[len("tag:yaml.org,2002:") :]
+    return tag
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "ett kolon står där det inte får stå "
+    "(sätt texten inom citattecken)",
+    "could not find expected ':'": "ett kolon saknas efter fältnamnet",
+    "found character '\\t' that cannot start any token": "en tabb används för indrag "
+    "(använd mellanslag)",
+    "found undefined alias": "ett alias pekar på ett ankare som inte finns",
+    "did not find expected key": "indraget stämmer inte med raderna ovanför",
+    "found unexpected end of stream": "texten tar slut mitt i ett värde (saknas ett citattecken?)",
+    "found unknown escape character": "ett omvänt snedstreck (\\) står före ett tecken "
+    "som inte får stå där",
+    "did not find expected node content": "ett värde saknas",
+    "found unexpected ':'": "ett kolon står där det inte får stå",
+    "expected ',' or ']', but got": "en lista inom hakparenteser är inte avslutad",
+    "expected ',' or '}', but got": "en mappning inom klammerparenteser är inte avslutad",
+    "did not find expected '-' indicator": "indraget i en lista stämmer inte",
+    "found character that cannot start any token": "ett tecken som inte får inleda ett värde "
+    "(sätt texten inom citattecken)",
+}
+
+
+def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:
+    text = exc.problem or ""
+    for key, swedish in _YAML_PROBLEMS.items():
+        if text.startswith(key) or key in text:
+            return swedish
+    return f"YAML-fel ({text})" if text else "okänt YAML-fel"
+
+
+def is_outside(path: Path, root: Path) -> bool:
+    """True when ``path`` resolves (following symlinks) outside ``root``."""
+    try:
+        real = Path(os.path.realpath(path))
+        real.relative_to(Path(os.path.realpath(root)))
+        return False
+    except ValueError:
+        return True

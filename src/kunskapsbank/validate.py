@@ -1,0 +1,592 @@
+"""Validation: JSON Schema plus named checks, every problem at its line.
+
+``validate_project`` reads each file once and returns the parsed documents with
+their problems, so that a build can go on to render the very same objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from jsonschema.exceptions import ValidationError
+
+from . import body as body_scan
+from .loader import Document, field_name, is_outside, read_document
+from .problems import Problem, problem
+from .project import Layout
+from .schemas import SchemaSet, fold, load_schemas
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+OWNER_ROLES = ("upphandlande", "projektagare")
+INDEX_PAGE = "index"  # docs/index.md: every key optional
+
+TYPE_WORDS = {
+    "string": "en text",
+    "array": "en lista",
+    "object": "fält med underfält",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "true eller false",
+    "null": "ingenting",
+}
+TYPE_ADVICE = {
+    "array": "Skriv varje värde på en egen rad som börjar med '- ', eller inom hakparenteser: "
+    "[skane, halland].",
+    "string": 'Sätt värdet inom citattecken, till exempel "2024-09".',
+    "object": "Skriv underfälten på egna rader med indrag, till exempel '  start: \"2024-09\"'.",
+    "integer": "Skriv bara siffror, utan mellanslag, punkt eller 'kr'.",
+    "boolean": "Skriv true eller false.",
+}
+
+
+def today() -> dt.date:
+    """The date rules compare with. ``KUNSKAPSBANK_TODAY`` overrides it in tests."""
+    override = os.environ.get("KUNSKAPSBANK_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def _python_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+@dataclass(slots=True)
+class Index:
+    """What exists in the project, for cross-file checks."""
+
+    case_slugs: set[str]
+    guide_keys: set[str]
+
+
+@dataclass(slots=True)
+class Result:
+    layout: Layout
+    schemas: SchemaSet
+    cases: list[Document] = field(default_factory=list)
+    guides: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Validator:
+    def __init__(self, layout: Layout, schemas: SchemaSet, *, on: dt.date | None = None):
+        self.layout = layout
+        self.schemas = schemas
+        self.today = on or today()
+        body_rules = schemas.raw["case"].get("x-body", {})
+        self.sections: list[str] = list(body_rules.get("sections", []))
+        self.allowed_html: set[str] = set(body_rules.get("allowed_html", []))
+        self.link_schemes: set[str] = set(body_rules.get("link_schemes", ["https", "mailto"]))
+        self.image_schemes: set[str] = set(body_rules.get("image_schemes", ["https"]))
+        self.index = Index(
+            {p.stem for p in layout.case_files()},
+            {layout.guide_key(p) for p in layout.guide_files()},
+        )
+
+    # -- entry points -----------------------------------------------------
+
+    def check_case(self, path: Path) -> Document:
+        rel = self.layout.rel(path)
+        doc = self._read(path, rel)
+        if doc is None:
+            return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
+        slug = path.stem
+        if not (SLUG.match(slug) and 3 <= len(slug) <= 80):
+            doc.problems.append(
+                problem("file-name", rel, name=path.name, suggestion=suggest_slug(slug))
+            )
+        if doc.data is not None:
+            self._schema(doc, "case")
+            self._case_rules(doc, slug)
+            self._refs(doc, own_case=slug, own_guide=None)
+        if doc.text:
+            self._case_body(doc)
+        return doc
+
+    def check_guide(self, path: Path) -> Document:
+        rel = self.layout.rel(path)
+        doc = self._read(path, rel)
+        if doc is None:
+            return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
+        key = self.layout.guide_key(path)
+        if doc.data is not None:
+            self._schema(doc, "guide", all_optional=(key == INDEX_PAGE))
+            self._review_dates(doc, require_order=False)
+            self._refs(doc, own_case=None, own_guide=key)
+        if doc.text:
+            self._links(doc, body_scan.scan(doc.body, doc.body_line), check_files=False)
+        return doc
+
+    def _read(self, path: Path, rel: str) -> Document | None:
+        if path.is_symlink() and is_outside(path, self.layout.root):
+            return None
+        return read_document(path, rel, max_bytes=self.layout.settings.max_file_bytes)
+
+    # -- schema -----------------------------------------------------------
+
+    def _schema(self, doc: Document, name: str, *, all_optional: bool = False) -> None:
+        assert doc.data is not None
+        validator = self.schemas.validators[name]
+        for error in validator.iter_errors(doc.data):
+            if all_optional and error.validator == "required" and not error.absolute_path:
+                continue
+            doc.problems.extend(self._map_error(doc, name, error))
+
+    def _map_error(self, doc: Document, schema_name: str, error: ValidationError) -> list[Problem]:
+        rel = doc.rel
+        path = tuple(error.absolute_path)
+        fname = field_name(path)
+        line, col = doc.mark(path)
+        kind = error.validator
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        value = error.instance
+        if kind == "additionalProperties":
+            known = list(schema.get("properties", {}))
+            out = []
+            for key in value:
+                if key in known:
+                    continue
+                kl, kc = doc.key_mark(path + (key,))
+                out.append(
+                    problem(
+                        "unknown-key",
+                        rel,
+                        kl,
+                        kc,
+                        field_name(path + (key,)),
+                        key=key,
+                        suggestion=_suggest_key(key, schema.get("properties", {})),
+                    )
+                )
+            return out
+        if kind == "required":
+            missing = re.match(r"'(.*)' is a required property", error.message)
+            key = missing.group(1) if missing else str(error.validator_value)
+            prop = schema.get("properties", {}).get(key, {})
+            description = prop.get("description", "")
+            if path:
+                line, col = doc.mark(path)
+            else:
+                line, col = 2, 1  # the first frontmatter line
+            return [
+                problem(
+                    "required",
+                    rel,
+                    line,
+                    col,
+                    field_name(path + (key,)),
+                    key=key,
+                    description=description,
+                )
+            ]
+        if kind == "type":
+            expected = schema.get("type")
+            expected = expected[0] if isinstance(expected, list) else expected
+            advice = TYPE_ADVICE.get(expected, "")
+            item_vocab = schema.get("items", {}).get("x-vocabulary")
+            if expected == "array" and item_vocab and isinstance(value, str):
+                vocab = self.schemas.vocabularies[item_vocab]
+                close = vocab.suggest(value, limit=1)
+                if close:
+                    advice = f"Skriv till exempel: [{close[0]}]. " + advice
+            return [
+                problem(
+                    "type",
+                    rel,
+                    line,
+                    col,
+                    fname,
+                    expected=TYPE_WORDS.get(expected, str(expected)),
+                    actual=TYPE_WORDS[_python_type(value)],
+                    advice=advice,
+                )
+            ]
+        if kind == "enum" and "x-vocabulary" in schema:
+            vocab = self.schemas.vocabularies[schema["x-vocabulary"]]
+            return [
+                problem(
+                    "vocabulary",
+                    rel,
+                    line,
+                    col,
+                    fname,
+                    value=value,
+                    field_label=f"{vocab.title.lower()} ('{_leaf_key(path)}')",
+                    suggestion=_vocab_hint(vocab, value),
+                )
+            ]
+        if kind == "enum":
+            return [
+                problem(
+                    "enum",
+                    rel,
+                    line,
+                    col,
+                    fname,
+                    value=value,
+                    allowed=", ".join(map(str, error.validator_value)),
+                )
+            ]
+        if kind in ("minLength", "maxLength"):
+            code = "too-short" if kind == "minLength" else "too-long"
+            return [
+                problem(code, rel, line, col, fname, length=len(value), limit=error.validator_value)
+            ]
+        if kind in ("minItems", "maxItems"):
+            code = "too-few" if kind == "minItems" else "too-many"
+            return [
+                problem(code, rel, line, col, fname, count=len(value), limit=error.validator_value)
+            ]
+        if kind == "uniqueItems":
+            seen: set[str] = set()
+            for i, item in enumerate(value):
+                marker = repr(item)
+                if marker in seen:
+                    line, col = doc.mark(path + (i,))
+                    break
+                seen.add(marker)
+            return [problem("not-unique", rel, line, col, fname)]
+        if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            low = schema.get("minimum", schema.get("exclusiveMinimum"))
+            high = schema.get("maximum", schema.get("exclusiveMaximum"))
+            bounds = " till ".join(str(b) for b in (low, high) if b is not None)
+            if high is None:
+                bounds = f"minst {low}"
+            return [problem("out-of-range", rel, line, col, fname, value=value, bounds=bounds)]
+        if kind == "pattern" and "x-code" in schema:
+            return [problem(schema["x-code"], rel, line, col, fname, value=value)]
+        return [problem("invalid", rel, line, col, fname, detail=error.message)]
+
+    # -- named checks ------------------------------------------------------
+
+    def _case_rules(self, doc: Document, slug: str) -> None:
+        data = doc.data or {}
+        rel = doc.rel
+        period = data.get("period")
+        if isinstance(period, dict):
+            start, end = period.get("start"), period.get("end")
+            if _is_month(start) and _is_month(end) and end < start:
+                line, col = doc.mark(("period", "end"))
+                doc.problems.append(
+                    problem("period-order", rel, line, col, "period.end", start=start, end=end)
+                )
+            status = data.get("status")
+            if status in ("avslutad", "avbruten") and "end" not in period:
+                line, col = doc.mark(("period",))
+                doc.problems.append(
+                    problem("period-end-required", rel, line, col, "period.end", status=status)
+                )
+        self._review_dates(doc, require_order=True)
+        orgs = data.get("organisations")
+        if isinstance(orgs, list) and orgs:
+            roles = {o.get("role") for o in orgs if isinstance(o, dict)}
+            if not roles & set(OWNER_ROLES):
+                line, col = doc.mark(("organisations",))
+                doc.problems.append(problem("owner-organisation", rel, line, col, "organisations"))
+
+    def _review_dates(self, doc: Document, *, require_order: bool) -> None:
+        data = doc.data or {}
+        reviewed = _date(data.get("last_reviewed"))
+        published = _date(data.get("published"))
+        if reviewed and reviewed > self.today:
+            line, col = doc.mark(("last_reviewed",))
+            doc.problems.append(
+                problem(
+                    "date-in-future",
+                    doc.rel,
+                    line,
+                    col,
+                    "last_reviewed",
+                    value=reviewed.isoformat(),
+                    today=self.today.isoformat(),
+                )
+            )
+        if require_order and reviewed and published and reviewed < published:
+            line, col = doc.mark(("last_reviewed",))
+            doc.problems.append(
+                problem(
+                    "review-before-published",
+                    doc.rel,
+                    line,
+                    col,
+                    "last_reviewed",
+                    reviewed=reviewed.isoformat(),
+                    published=published.isoformat(),
+                )
+            )
+
+    def _refs(self, doc: Document, *, own_case: str | None, own_guide: str | None) -> None:
+        data = doc.data or {}
+        checks = (
+            ("related_cases", self.index.case_slugs, own_case, "Fallet", "cases/{}.md"),
+            (
+                "related_guidance",
+                self.index.guide_keys,
+                own_guide,
+                "Vägledningssidan",
+                "docs/{}.md",
+            ),
+        )
+        for key, existing, own, kind, where in checks:
+            values = data.get(key)
+            if not isinstance(values, list):
+                continue
+            for i, value in enumerate(values):
+                if not isinstance(value, str):
+                    continue
+                line, col = doc.mark((key, i))
+                fname = field_name((key, i))
+                if value == own:
+                    doc.problems.append(
+                        problem("reference-self", doc.rel, line, col, fname, value=value)
+                    )
+                elif value not in existing:
+                    close = difflib.get_close_matches(value, sorted(existing), n=1, cutoff=0.8)
+                    suggestion = (
+                        f"Menade du '{close[0]}'?"
+                        if close
+                        else f"Kontrollera stavningen. Filen ska finnas som {where.format(value)}."
+                    )
+                    doc.problems.append(
+                        problem(
+                            "reference-missing",
+                            doc.rel,
+                            line,
+                            col,
+                            fname,
+                            kind=kind,
+                            value=value,
+                            suggestion=suggestion,
+                        )
+                    )
+
+    def _case_body(self, doc: Document) -> None:
+        scan = body_scan.scan(doc.body, doc.body_line)
+        rel = doc.rel
+        order = ", ".join(f"'{s}'" for s in self.sections)
+        for h in scan.headings:
+            if h.level == 1:
+                doc.problems.append(problem("body-h1", rel, h.line, h.column, text=h.text))
+        found: dict[str, int] = {}
+        for h in scan.headings:
+            if h.level == 2 and h.text in self.sections and h.text not in found:
+                found[h.text] = h.line
+        previous: str | None = None
+        for name in self.sections:
+            if name not in found:
+                doc.problems.append(
+                    problem(
+                        "body-section-missing", rel, doc.last_line, 1, section=name, order=order
+                    )
+                )
+                continue
+            if previous is not None and found[name] < found[previous]:
+                doc.problems.append(
+                    problem(
+                        "body-section-order",
+                        rel,
+                        found[name],
+                        1,
+                        section=name,
+                        previous=previous,
+                        order=order,
+                    )
+                )
+            previous = name
+        allowed = ", ".join(f"<{t}>" for t in sorted(self.allowed_html))
+        for tag in scan.tags:
+            if tag.name not in self.allowed_html:
+                if not tag.closing:
+                    doc.problems.append(
+                        problem(
+                            "html-not-allowed",
+                            rel,
+                            tag.line,
+                            tag.column,
+                            tag=tag.name,
+                            allowed=allowed,
+                        )
+                    )
+            elif tag.has_attributes and not tag.closing:
+                doc.problems.append(
+                    problem("html-attribute", rel, tag.line, tag.column, tag=tag.name)
+                )
+        self._links(doc, scan, check_files=True)
+
+    def _links(self, doc: Document, scan: body_scan.BodyScan, *, check_files: bool) -> None:
+        rel = doc.rel
+        for link in scan.links:
+            kind = "Bilden" if link.image else "Länken"
+            scheme = body_scan.url_scheme(link.target)
+            if scheme is not None:
+                allowed = self.image_schemes if link.image else self.link_schemes
+                if scheme not in allowed:
+                    doc.problems.append(
+                        problem(
+                            "link-scheme", rel, link.line, link.column, kind=kind, scheme=scheme
+                        )
+                    )
+                continue
+            if not check_files:
+                continue
+            target = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
+            if not target:
+                continue
+            self._local_target(doc, link, target, kind)
+
+    def _local_target(self, doc: Document, link: body_scan.Link, target: str, kind: str) -> None:
+        rel = doc.rel
+        root = self.layout.root
+        if target.startswith("/"):
+            if self._site_path_exists(target):
+                return
+            doc.problems.append(
+                problem(
+                    "link-missing",
+                    rel,
+                    link.line,
+                    link.column,
+                    kind=kind,
+                    target=link.target,
+                    suggestion="Kontrollera adressen. Sidor på webbplatsen börjar med "
+                    "/vagledning/ eller /fall/.",
+                )
+            )
+            return
+        resolved = Path(os.path.normpath(doc.path.parent / target))
+        if is_outside(resolved, root):
+            doc.problems.append(
+                problem("link-outside", rel, link.line, link.column, kind=kind, target=link.target)
+            )
+            return
+        if not resolved.is_file():
+            suggestion = "Kontrollera stavningen och att filen finns i projektet."
+            if link.image:
+                suggestion = "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
+            doc.problems.append(
+                problem(
+                    "link-missing",
+                    rel,
+                    link.line,
+                    link.column,
+                    kind=kind,
+                    target=link.target,
+                    suggestion=suggestion,
+                )
+            )
+
+    def _site_path_exists(self, target: str) -> bool:
+        clean = target.strip("/")
+        if not clean:
+            return True
+        parts = clean.split("/")
+        if parts[0] == "fall":
+            # /fall/, /fall/<slug>/ and facet pages such as /fall/lan/skane/
+            return len(parts) == 1 or parts[1] in self.index.case_slugs or len(parts) >= 3
+        key = clean.removesuffix(".md")
+        return key in self.index.guide_keys or f"{key}/index" in self.index.guide_keys
+
+
+def _leaf_key(path: tuple[Any, ...]) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+def _suggest_key(key: str, properties: dict[str, Any]) -> str:
+    names = {fold(k): k for k in properties}
+    for k, prop in properties.items():
+        title = prop.get("title")
+        if title:
+            names.setdefault(fold(title), k)
+    close = difflib.get_close_matches(
+        fold(str(key)).replace("-", "_"), list(names), n=1, cutoff=0.6
+    )
+    if not close:
+        close = difflib.get_close_matches(fold(str(key)), list(names), n=1, cutoff=0.6)
+    if close:
+        return f"Menade du '{names[close[0]]}'?"
+    return "Tillåtna fält: " + ", ".join(properties) + "."
+
+
+def _vocab_hint(vocab: Any, value: Any) -> str:
+    close = vocab.suggest(str(value)) if isinstance(value, str) else []
+    if close:
+        options = " eller ".join(f"'{c}' ({vocab.label(c)})" for c in close)
+        return f"Menade du {options}?"
+    if len(vocab.ids) <= 12:
+        return "Tillåtna värden: " + ", ".join(vocab.ids) + "."
+    return "Se listan över tillåtna värden i fältreferensen på sidan Bidra med ett fall."
+
+
+def _is_month(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def suggest_slug(name: str) -> str:
+    folded = fold(name.removesuffix(".md"))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:80] if len(slug) >= 3 else "mitt-fall"
+
+
+def validate_project(
+    layout: Layout,
+    paths: Iterable[Path] | None = None,
+    *,
+    schemas: SchemaSet | None = None,
+    on: dt.date | None = None,
+) -> Result:
+    """Validate the whole project, or only ``paths`` (against the whole project)."""
+    schemas = schemas or load_schemas(layout.schemas_dir)
+    validator = Validator(layout, schemas, on=on)
+    result = Result(layout, schemas)
+    if paths is None:
+        case_paths, guide_paths = layout.case_files(), layout.guide_files()
+    else:
+        case_paths, guide_paths = [], []
+        for p in paths:
+            (case_paths if layout.is_case(p) else guide_paths).append(p)
+    for p in case_paths:
+        doc = validator.check_case(p)
+        result.cases.append(doc)
+        result.problems.extend(doc.problems)
+    for p in guide_paths:
+        doc = validator.check_guide(p)
+        result.guides.append(doc)
+        result.problems.extend(doc.problems)
+    result.checked = len(case_paths) + len(guide_paths)
+    result.problems.sort(key=Problem.sort_key)
+    return result
