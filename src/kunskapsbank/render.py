@@ -342,6 +342,7 @@ class SiteRenderer:
         parts.append(self._page_meta(case.doc.rel, d, case.title))
         html_out = (
             f'<article class="kb-case" data-pagefind-body>'
+            f'<span data-pagefind-meta="title" hidden>{esc(case.title)}</span>'
             f'<span data-pagefind-filter="Innehållstyp" hidden>Fall</span>'
             f'<span data-pagefind-meta="type" hidden>Fall</span>'
             f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>'
@@ -635,3 +636,36 @@ class SiteRenderer:
             f'<figure class="kb-figure">{svg}<figcaption>Diagrammet visar samma siffror som listan.'
             "</figcaption></figure></div>"
         )
+
+
+# Pagefind filters in the order the search page shows them.
+SEARCH_FILTERS = ("Innehållstyp", *(f.filter_name for f in FACETS), "Typ av fall", "Startår")
+SORTS = (("", "Relevans"), ("start", "Startår, nyast först"), ("granskad", "Senast granskad"))
+
+
+def search_page_html(page_url: str) -> str:
+    """The search form and result list on /sok/; the script fills it in."""
+    import json
+
+    bundle = rel_url("pagefind/", page_url)
+    options = "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in SORTS)
+    return (
+        '<div id="kb-search-nojs" class="kb-notice"><p>Sökningen behöver JavaScript. '
+        f'Du kan också <a href="{esc(rel_url("fall/", page_url))}">bläddra bland fallen</a> '
+        f'eller läsa <a href="{esc(rel_url("vagledning/", page_url))}">vägledningen</a>.</p></div>'
+        f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
+        f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}'>"
+        '<form id="kb-search-form" role="search" aria-label="Sök i kunskapsbanken">'
+        '<div class="kb-search__row"><label for="kb-q">Sökord</label>'
+        '<input id="kb-q" type="search" name="q" autocomplete="off">'
+        '<button type="submit" class="md-button md-button--primary">Sök</button></div>'
+        '<div class="kb-search__row"><label for="kb-sort">Sortera</label>'
+        f'<select id="kb-sort" name="sortera">{options}</select></div>'
+        '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
+        'aria-label="Filter"></div><div class="kb-search__results">'
+        '<p id="kb-status" role="status" aria-live="polite"></p>'
+        '<ol id="kb-results" class="kb-results"></ol>'
+        '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
+        "</div></div></form></div>"
+        f'<script src="{esc(rel_url("assets/sok.js", page_url))}" defer></script>'
+    )

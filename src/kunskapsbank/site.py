@@ -17,7 +17,7 @@ from .fieldref import field_reference_html
 from .model import Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
-from .render import Rendered, SiteRenderer
+from .render import Rendered, SiteRenderer, search_page_html
 from .search import index_site
 from .validate import Result, validate_project
 
@@ -52,6 +52,7 @@ class SiteBuild:
         build = cls(layout, result, collection, SiteRenderer(collection))
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
+            "sok": lambda: search_page_html("sok/"),
         }
         return build
 
@@ -89,9 +90,10 @@ class SiteBuild:
         guide = self.guide(src_uri)
         if guide is None:
             return html
+        searchable = guide.key != "index" and "kunskapsbank:sok" not in html
         html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
-        if guide.key == "index":
-            return html
+        if not searchable:
+            return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
             "<div data-pagefind-body>"
             f'<span data-pagefind-meta="title" hidden>{_esc(guide.title)}</span>'
