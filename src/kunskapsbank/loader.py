@@ -18,15 +18,12 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
-    DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
-    StreamEndEvent,
-    StreamStartEvent,
 )
 
 from .problems import Problem, problem
@@ -59,6 +56,7 @@ class Document:
     body: str = ""
     body_line: int = 1  # 1-based line number of the first body line
     last_line: int = 1
+    body_known: bool = True  # False when the frontmatter never ends
     problems: list[Problem] = field(default_factory=list)
 
     def mark(self, path: Path_) -> tuple[int, int]:
@@ -106,8 +104,7 @@ def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.problems.append(problem("file-encoding", rel, line, col, position=exc.start + 1))
+        doc.problems.append(problem("file-encoding", rel, position=exc.start + 1, line_no=line))
         return doc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc.text = text
@@ -142,6 +139,7 @@ def split_frontmatter(doc: Document) -> None:
         line_no += 1
     if end == -1:
         doc.problems.append(problem("frontmatter-unclosed", doc.rel))
+        doc.body_known = False
         return
     fm = text[4:end]
     nl = text.find("\n", end)
@@ -150,17 +148,39 @@ def split_frontmatter(doc: Document) -> None:
     parse_yaml(doc, fm, line_offset=1)
 
 
+_PLAIN_CACHE: dict[str, Any] = {}
+
+
+def _plain_scalar(value: str) -> Any:
+    """Resolve an untagged plain scalar the way YAML 1.1 would (cached: ids repeat a lot)."""
+    cached = _PLAIN_CACHE.get(value, _MISSING)
+    if cached is not _MISSING:
+        return cached
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag in (_STR, _TIMESTAMP):
+        result: Any = value
+    else:
+        try:
+            result = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+        except Exception:
+            result = value
+    if len(value) <= 64 and len(_PLAIN_CACHE) < 50_000:
+        _PLAIN_CACHE[value] = result
+    return result
+
+
 def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
     """Return the Python value of a scalar event and a non-standard tag, if any."""
     tag = event.tag
-    if tag in (None, "!"):
-        if event.implicit[0] and tag is None:
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-        else:
-            tag = _STR
-    elif tag not in STANDARD_TAGS:
+    if tag is None:
+        if event.implicit[0]:
+            return _plain_scalar(event.value), None
+        return event.value, None
+    if tag == "!":
+        return event.value, None
+    if tag not in STANDARD_TAGS:
         return event.value, tag
-    if tag in (_STR, _TIMESTAMP):
+    if tag == _STR:
         return event.value, None
     node = yaml.ScalarNode(tag, event.value)
     try:
@@ -172,26 +192,41 @@ def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
 def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
     """Parse ``source`` (the frontmatter) into ``doc.data`` with marks.
 
-    ``line_offset`` is the number of file lines before ``source``.
+    ``line_offset`` is the number of file lines before ``source``. Anchors,
+    aliases and tags are reported with the field they belong to.
     """
     rel = doc.rel
+    problems = doc.problems
+    marks = doc.marks
+    key_marks = doc.key_marks
 
-    def at(mark: yaml.Mark) -> tuple[int, int]:
-        return mark.line + 1 + line_offset, mark.column + 1
-
-    # Stack of containers: [value, path, pending_key, key_lines]
+    # Stack entries: [container, path, pending_key, key_mark]
     stack: list[list[Any]] = []
     root: Any = None
     root_seen = False
-    anchors_reported = 0
     try:
         for event in yaml.parse(source, Loader=Parser):
-            if isinstance(
-                event, (StreamStartEvent, StreamEndEvent, DocumentStartEvent, DocumentEndEvent)
-            ):
-                if isinstance(event, DocumentStartEvent) and root_seen:
-                    line, col = at(event.start_mark)
-                    doc.problems.append(
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                finished = stack.pop()
+                if not stack:
+                    root = finished[0]
+                    root_seen = True
+                continue
+            if kind is ScalarEvent:
+                value, bad_tag = _scalar_value(event)
+                is_container = False
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                tag = event.tag
+                bad_tag = tag if tag not in (None, "!") and tag not in STANDARD_TAGS else None
+                value = {} if kind is MappingStartEvent else []
+                is_container = True
+            elif kind is AliasEvent:
+                value, bad_tag, is_container = None, None, False
+            else:
+                if kind is DocumentStartEvent and root_seen:
+                    line, col = _at(event.start_mark, line_offset)
+                    problems.append(
                         problem(
                             "yaml-syntax",
                             rel,
@@ -202,91 +237,61 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
                     )
                     break
                 continue
-            line, col = at(event.start_mark)
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, AliasEvent):
-                doc.problems.append(problem("yaml-alias", rel, line, col, name=anchor))
-                value: Any = None
-                is_container = False
-            elif anchor is not None:
-                anchors_reported += 1
-                doc.problems.append(problem("yaml-anchor", rel, line, col, name=anchor))
-            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                finished = stack.pop()
-                value = finished[0]
-                if not stack:
-                    root = value
-                    root_seen = True
-                continue
-            if isinstance(event, ScalarEvent):
-                value, bad_tag = _scalar_value(event)
-                if bad_tag:
-                    doc.problems.append(
-                        problem("yaml-tag", rel, line, col, tag=_short_tag(bad_tag))
-                    )
-                is_container = False
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                tag = event.tag
-                if tag not in (None, "!") and tag not in STANDARD_TAGS:
-                    doc.problems.append(problem("yaml-tag", rel, line, col, tag=_short_tag(tag)))
-                value = {} if isinstance(event, MappingStartEvent) else []
-                is_container = True
-            elif not isinstance(event, AliasEvent):
-                continue
+            mark = event.start_mark
+            position = (mark.line + 1 + line_offset, mark.column + 1)
 
-            # Attach to parent
             if not stack:
                 path: Path_ = ()
             else:
                 parent = stack[-1]
                 container = parent[0]
-                if isinstance(container, dict):
+                if type(container) is dict:
                     if parent[2] is _NO_KEY:
-                        # This node is a key.
-                        if is_container or isinstance(value, (list, dict)):
-                            doc.problems.append(
+                        if is_container:
+                            problems.append(
                                 problem(
                                     "yaml-syntax",
                                     rel,
-                                    line,
-                                    col,
+                                    *position,
                                     detail="ett fältnamn måste vara en enkel text",
                                 )
                             )
                             raise _Abort
-                        key = "" if value is None else str(value)
-                        parent[2] = key
-                        parent[3] = (line, col)
+                        parent[2] = "" if value is None else str(value)
+                        parent[3] = position
+                        _report_node(problems, rel, event, position, bad_tag, parent[1])
                         continue
                     key = parent[2]
                     parent[2] = _NO_KEY
-                    key_line, key_col = parent[3]
                     path = parent[1] + (key,)
                     if key in container:
-                        first = doc.key_marks.get(path, (key_line, key_col))
-                        doc.problems.append(
+                        first = key_marks.get(path, parent[3])
+                        problems.append(
                             problem(
                                 "yaml-duplicate-key",
                                 rel,
-                                key_line,
-                                key_col,
+                                *parent[3],
                                 field_name(path),
                                 key=key,
                                 first_line=first[0],
                             )
                         )
                     else:
-                        doc.key_marks[path] = (key_line, key_col)
+                        key_marks[path] = parent[3]
                     container[key] = value
                 else:
                     path = parent[1] + (len(container),)
                     container.append(value)
-            doc.marks.setdefault(path, (line, col))
+            if path not in marks:
+                marks[path] = position
+            _report_node(problems, rel, event, position, bad_tag, path)
             if is_container:
                 if len(stack) >= MAX_DEPTH:
-                    doc.problems.append(problem("yaml-too-deep", rel, line, col, limit=MAX_DEPTH))
+                    problems.append(
+                        problem("yaml-too-deep", rel, *position, field_name(path), limit=MAX_DEPTH)
+                    )
                     raise _Abort
-                stack.append([value, path, _NO_KEY, (line, col)])
+                stack.append([value, path, _NO_KEY, position])
             elif not stack:
                 root = value
                 root_seen = True
@@ -294,21 +299,46 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
         return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = at(mark) if mark else (1 + line_offset, 1)
-        detail = _yaml_detail(exc)
-        doc.problems.append(problem("yaml-syntax", rel, line, col, detail=detail))
+        line, col = _at(mark, line_offset) if mark else (1 + line_offset, 1)
+        problems.append(problem("yaml-syntax", rel, line, col, detail=_yaml_detail(exc)))
         return
     except yaml.YAMLError as exc:
-        doc.problems.append(problem("yaml-syntax", rel, 1, 1, detail=str(exc).strip()))
+        problems.append(problem("yaml-syntax", rel, 1, 1, detail=str(exc).strip()))
         return
-    doc.marks.setdefault((), (1, 1))
+    marks.setdefault((), (1, 1))
     if root is None:
         doc.data = {}
         return
     if not isinstance(root, dict):
-        doc.problems.append(problem("frontmatter-not-mapping", rel, 1 + line_offset, 1))
+        problems.append(problem("frontmatter-not-mapping", rel, 1 + line_offset, 1))
         return
     doc.data = root
+
+
+def _at(mark: yaml.Mark, line_offset: int) -> tuple[int, int]:
+    return mark.line + 1 + line_offset, mark.column + 1
+
+
+def _report_node(
+    problems: list[Problem],
+    rel: str,
+    event: Any,
+    position: tuple[int, int],
+    bad_tag: str | None,
+    path: Path_,
+) -> None:
+    """Anchors, aliases and custom tags, reported with the field they sit on."""
+    anchor = event.anchor
+    if anchor is None and bad_tag is None:
+        return
+    field = field_name(path)
+    if type(event) is AliasEvent:
+        problems.append(problem("yaml-alias", rel, *position, field, name=anchor))
+        return
+    if anchor is not None:
+        problems.append(problem("yaml-anchor", rel, *position, field, name=anchor))
+    if bad_tag is not None:
+        problems.append(problem("yaml-tag", rel, *position, field, tag=_short_tag(bad_tag)))
 
 
 class _Abort(Exception):
@@ -320,6 +350,7 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
+_MISSING = object()
 
 
 def _short_tag(tag: str) -> str:

@@ -38,7 +38,7 @@ CATALOGUE: dict[str, Entry] = {
     # File level
     "file-encoding": Entry(
         "Fel teckenkodning",
-        "Filen är inte sparad som UTF-8 (fel vid byte {position}).",
+        "Filen är inte sparad som UTF-8 (första felet på rad {line_no}, byte {position}).",
         "Spara filen igen med teckenkodningen UTF-8. I de flesta redigerare finns "
         "det under Spara som eller Arkiv > Teckenkodning.",
     ),
@@ -286,6 +286,12 @@ CATALOGUE: dict[str, Entry] = {
         "{kind} '{target}' pekar på en fil som inte finns.",
         "{suggestion}",
     ),
+    # Templates from 'kunskapsbank new-case'
+    "placeholder": Entry(
+        "Inte ifyllt",
+        "{what} är inte ifyllt: ersätt platshållaren '{value}'.",
+        "Skriv det som efterfrågas i stället för platshållaren, utan '<<' och '>>'. {advice}",
+    ),
 }
 
 
@@ -318,9 +324,10 @@ def summary_line(problems: list[Problem], checked: int) -> str:
     files = count_files(problems)
     problems_word = "problem"
     files_word = "fil" if files == 1 else "filer"
+    checked_word = "fil" if checked == 1 else "filer"
     return (
         f"{len(problems)} {problems_word} i {files} {files_word} "
-        f"({checked} filer kontrollerades). Rätta dem och kör kontrollen igen."
+        f"({checked} {checked_word} kontrollerades). Rätta dem och kör kontrollen igen."
     )
 
 

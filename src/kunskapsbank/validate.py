@@ -20,11 +20,14 @@ from jsonschema.exceptions import ValidationError
 
 from . import body as body_scan
 from .loader import Document, field_name, is_outside, read_document
+from .model import RESERVED_SLUGS
 from .problems import Problem, problem
 from .project import Layout
 from .schemas import SchemaSet, fold, load_schemas
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A value that 'kunskapsbank new-case' leaves for the contributor: "<<Skriv titel>>".
+PLACEHOLDER = re.compile(r"<<.+>>")
 OWNER_ROLES = ("upphandlande", "projektagare")
 INDEX_PAGE = "index"  # docs/index.md: every key optional
 
@@ -39,7 +42,7 @@ TYPE_WORDS = {
 }
 TYPE_ADVICE = {
     "array": "Skriv varje värde på en egen rad som börjar med '- ', eller inom hakparenteser: "
-    "[skane, halland].",
+    "[värde1, värde2].",
     "string": 'Sätt värdet inom citattecken, till exempel "2024-09".',
     "object": "Skriv underfälten på egna rader med indrag, till exempel '  start: \"2024-09\"'.",
     "integer": "Skriv bara siffror, utan mellanslag, punkt eller 'kr'.",
@@ -114,7 +117,7 @@ class Validator:
         if doc is None:
             return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
         slug = path.stem
-        if not (SLUG.match(slug) and 3 <= len(slug) <= 80):
+        if not (SLUG.match(slug) and 3 <= len(slug) <= 80) or slug in RESERVED_SLUGS:
             doc.problems.append(
                 problem("file-name", rel, name=path.name, suggestion=suggest_slug(slug))
             )
@@ -122,8 +125,9 @@ class Validator:
             self._schema(doc, "case")
             self._case_rules(doc, slug)
             self._refs(doc, own_case=slug, own_guide=None)
-        if doc.text:
+        if doc.text and doc.body_known:
             self._case_body(doc)
+        self._placeholders(doc)
         return doc
 
     def check_guide(self, path: Path) -> Document:
@@ -138,6 +142,7 @@ class Validator:
             self._refs(doc, own_case=None, own_guide=key)
         if doc.text:
             self._links(doc, body_scan.scan(doc.body, doc.body_line), check_files=False)
+        self._placeholders(doc)
         return doc
 
     def _read(self, path: Path, rel: str) -> Document | None:
@@ -303,7 +308,7 @@ class Validator:
         orgs = data.get("organisations")
         if isinstance(orgs, list) and orgs:
             roles = {o.get("role") for o in orgs if isinstance(o, dict)}
-            if not roles & set(OWNER_ROLES):
+            if not roles & set(OWNER_ROLES) and not any(map(is_placeholder, roles)):
                 line, col = doc.mark(("organisations",))
                 doc.problems.append(problem("owner-organisation", rel, line, col, "organisations"))
 
@@ -382,6 +387,64 @@ class Validator:
                             suggestion=suggestion,
                         )
                     )
+
+    def _placeholders(self, doc: Document) -> None:
+        """One problem per placeholder; it replaces the other problems for the same value."""
+        found: list[Problem] = []
+        fields: set[str] = set()
+        for path, value in _strings(doc.data, ()):
+            if is_placeholder(value):
+                fname = field_name(path)
+                line, col = doc.mark(path)
+                fields.add(fname)
+                found.append(
+                    problem(
+                        "placeholder",
+                        doc.rel,
+                        line,
+                        col,
+                        fname,
+                        what=f"Fältet '{fname}'",
+                        value=value.strip(),
+                        advice="Kommentaren ovanför fältet (rader som börjar med #) säger vad "
+                        "som ska stå där.",
+                    )
+                )
+        lines: set[int] = set()
+        section: str | None = None
+        fence: str | None = None
+        for index, raw in enumerate(doc.body.split("\n") if doc.text else []):
+            line_no = doc.body_line + index
+            text = raw.strip()
+            if fence is not None:
+                fence = None if text.startswith(fence) else fence
+                continue
+            if text.startswith(("```", "~~~")):
+                fence = text[:3]
+                continue
+            if text.startswith("## "):
+                section = text[3:].strip()
+            if is_placeholder(text):
+                lines.add(line_no)
+                found.append(
+                    problem(
+                        "placeholder",
+                        doc.rel,
+                        line_no,
+                        raw.index("<<") + 1,
+                        what=f"Avsnittet '{section}'" if section else "Stycket",
+                        value=text,
+                        advice="Skriv texten med egna ord.",
+                    )
+                )
+        if not found:
+            return
+        doc.problems = [
+            p
+            for p in doc.problems
+            if p.field not in fields
+            and not (not p.field and p.line in lines and p.line >= doc.body_line)
+        ] + found
 
     def _case_body(self, doc: Document) -> None:
         scan = body_scan.scan(doc.body, doc.body_line)
@@ -508,6 +571,22 @@ class Validator:
             return len(parts) == 1 or parts[1] in self.index.case_slugs or len(parts) >= 3
         key = clean.removesuffix(".md")
         return key in self.index.guide_keys or f"{key}/index" in self.index.guide_keys
+
+
+def is_placeholder(value: Any) -> bool:
+    """True for a value such as "<<Skriv titel>>" that a template left to fill in."""
+    return isinstance(value, str) and PLACEHOLDER.fullmatch(value.strip()) is not None
+
+
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def _leaf_key(path: tuple[Any, ...]) -> str:

@@ -1,0 +1,48 @@
+"""Shared fixtures: a throw-away copy of the fixture project with the real schemas."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_PROJECT = REPO / "tests" / "fixtures" / "project"
+TODAY = "2026-11-29"
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed build date and no inherited limits, for every test."""
+    monkeypatch.setenv("KUNSKAPSBANK_TODAY", TODAY)
+    monkeypatch.delenv("KUNSKAPSBANK_MAX_FILE_BYTES", raising=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/project with the repository's schemas/ folder added."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, root, symlinks=True)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    return root
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``python -m kunskapsbank ARGS`` in a subprocess and capture its output."""
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kunskapsbank", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd,
+            timeout=120,
+        )
+
+    return run
