@@ -110,4 +110,30 @@ def register_new_case(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_new_case)
 
 
-REGISTER.extend([register_new_case])
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import FORMATS, make_report
+
+    layout = _layout(args)
+    print(FORMATS[args.format](make_report(layout)))
+    return EXIT_OK
+
+
+def register_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="Visa vad redaktionen behöver granska.",
+        description="Visar sidor och fall som ska granskas (efter datumet i next_review, eller "
+        "inte granskade på 12 månader), utkast, och hur många publicerade fall det finns per "
+        "län, tema och förfarande.",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="Utskriftens form: text (standard) eller json.",
+    )
+    _project_arg(p)
+    p.set_defaults(func=cmd_report)
+
+
+REGISTER.extend([register_new_case, register_report])
