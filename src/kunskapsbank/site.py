@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .exports import export_files
 from .fieldref import field_reference_html
+from .history import history_html
 from .model import Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
@@ -53,6 +54,7 @@ class SiteBuild:
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
             "sok": lambda: search_page_html("sok/"),
+            "versioner": lambda: history_html(layout, collection),
         }
         return build
 
