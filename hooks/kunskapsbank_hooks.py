@@ -32,8 +32,8 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
-    for page in build.generated_pages():
-        files.append(File.generated(config, page.src_uri, content=""))
+    for src_uri in build.generator_pages():
+        files.append(File.generated(config, src_uri, content=""))
     for dest, content in build.static_files().items():
         files.append(File.generated(config, dest, content=content))
     for source, dest in build.assets():
@@ -42,23 +42,40 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    generated = _state["build"].page(page.file.src_uri)
-    if generated is None:
-        guide = _state["build"].guide(page.file.src_uri)
-        if guide is not None and guide.data.get("summary"):
-            page.meta["description"] = guide.data["summary"]
-        return markdown
-    page.title = generated.title
-    page.meta = {"description": generated.description, "hide": ["toc"]}
-    return ""
+    build = _state["build"]
+    src_uri = page.file.src_uri
+    if build.shell_page(src_uri):
+        page.title = build.shells.title
+        page.meta = {"description": build.shells.description, "hide": ["toc"], "kb_generated": True}
+        page.edit_url = None
+        return ""
+    generated = build.page(src_uri)
+    if generated is not None:
+        page.title = generated.title
+        page.meta = {"description": generated.description, "hide": ["toc"], "kb_generated": True}
+        page.edit_url = None
+        return ""
+    guide = build.guide(src_uri)
+    if guide is not None and guide.data.get("summary"):
+        page.meta["description"] = guide.data["summary"]
+    return build.guide_markdown(src_uri, markdown)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     build = _state["build"]
+    if build.shell_page(page.file.src_uri):
+        return build.shells.content
     generated = build.page(page.file.src_uri)
     if generated is not None:
         return generated.html
     return build.guide_html(page.file.src_uri, html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    build = _state["build"]
+    if build.shell_page(page.file.src_uri):
+        build.capture_shell(page.file.src_uri, output, page.url)
+    return output
 
 
 def on_post_build(config) -> None:

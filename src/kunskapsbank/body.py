@@ -81,33 +81,38 @@ def scan(body: str, first_line: int) -> BodyScan:
             fence = m.group(1)[0] * 3
             previous = ""
             continue
-        line = _blank_code_spans(raw)
-        m = _ATX.match(line)
-        if m:
-            headings.append(Heading(len(m.group(1)), (m.group(2) or "").strip(), line_no, 1))
-        else:
+        line = _blank_code_spans(raw) if "`" in raw else raw
+        first = line.lstrip(" ")[:1]
+        if first == "#":
+            m = _ATX.match(line)
+            if m:
+                headings.append(Heading(len(m.group(1)), (m.group(2) or "").strip(), line_no, 1))
+        elif first in ("=", "-") and previous.strip():
             m = _SETEXT.match(line)
-            if m and previous.strip() and not _ATX.match(previous):
+            if m and not _ATX.match(previous):
                 level = 1 if m.group(1)[0] == "=" else 2
                 headings.append(Heading(level, previous.strip(), line_no - 1, 1))
-        for m in _TAG.finditer(line):
-            if m.group(2):
-                name = m.group(2).lower()
-                attrs = (m.group(3) or "").strip().rstrip("/").strip()
-                tags.append(Tag(name, bool(m.group(1)), bool(attrs), line_no, m.start() + 1))
-            else:
-                tags.append(Tag(m.group(0)[1:].lower(), False, True, line_no, m.start() + 1))
-        for m in _INLINE_LINK.finditer(line):
-            target = m.group(3)
-            if target.startswith("<") and target.endswith(">"):
-                target = target[1:-1]
-            links.append(Link(target, m.group(1) == "!", line_no, m.start(3) + 1))
-        m = _REF_DEF.match(line)
-        if m:
-            target = m.group(2).strip("<>")
-            links.append(Link(target, False, line_no, m.start(2) + 1))
-        for m in _AUTOLINK.finditer(line):
-            links.append(Link(m.group(1), False, line_no, m.start(1) + 1))
+        if "<" in line:
+            for m in _TAG.finditer(line):
+                if m.group(2):
+                    name = m.group(2).lower()
+                    attrs = (m.group(3) or "").strip().rstrip("/").strip()
+                    tags.append(Tag(name, bool(m.group(1)), bool(attrs), line_no, m.start() + 1))
+                else:
+                    tags.append(Tag(m.group(0)[1:].lower(), False, True, line_no, m.start() + 1))
+            for m in _AUTOLINK.finditer(line):
+                links.append(Link(m.group(1), False, line_no, m.start(1) + 1))
+        if "](" in line:
+            for m in _INLINE_LINK.finditer(line):
+                target = m.group(3)
+                if target.startswith("<") and target.endswith(">"):
+                    target = target[1:-1]
+                links.append(Link(target, m.group(1) == "!", line_no, m.start(3) + 1))
+        if first == "[" and "]:" in line:
+            m = _REF_DEF.match(line)
+            if m:
+                target = m.group(2).strip("<>")
+                links.append(Link(target, False, line_no, m.start(2) + 1))
         previous = line
     return BodyScan(headings, tags, links)
 

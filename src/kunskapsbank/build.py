@@ -96,12 +96,24 @@ def build_site(layout: Layout, site_dir: Path | None = None, *, quiet: bool = Tr
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(target)
     tmp = target.with_name(f"{TMP_PREFIX}{target.name}-{os.getpid()}")
+    # Never pass --quiet: MkDocs then drops warnings before strict mode counts them.
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     cmd += ["-f", str(layout.root / CONFIG_FILE), "-d", str(tmp)]
-    if quiet:
-        cmd.append("--quiet")
     try:
-        proc = subprocess.run(cmd, env=generator_env(layout.root), cwd=layout.root, check=False)
+        proc = subprocess.run(
+            cmd,
+            env=generator_env(layout.root),
+            cwd=layout.root,
+            check=False,
+            stdout=subprocess.PIPE if quiet else None,
+            stderr=subprocess.STDOUT if quiet else None,
+            text=True,
+        )
+        if quiet and proc.stdout:
+            # Show what needs attention; the generator's progress lines only on request.
+            shown = [line for line in proc.stdout.splitlines() if not line.startswith("INFO")]
+            if proc.returncode != 0 or any(line.startswith("WARNING") for line in shown):
+                print("\n".join(shown), file=sys.stderr)
         if proc.returncode != 0 or not (tmp / "index.html").is_file():
             return proc.returncode or 1
         swap_into_place(tmp, target)

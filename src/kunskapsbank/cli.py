@@ -87,7 +87,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 f"{outside[0]} ligger varken i {layout.settings.cases_dir}/ eller "
                 f"{layout.settings.docs_dir}/ i projektet {layout.root}."
             )
-    result = validate_project(layout, paths)
+    result = validate_project(layout, paths, keep_documents=False)
     print(FORMATTERS[args.format](result.problems, result.checked))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

@@ -57,6 +57,7 @@ class Document:
     body_line: int = 1  # 1-based line number of the first body line
     last_line: int = 1
     body_known: bool = True  # False when the frontmatter never ends
+    html: str = ""  # the rendered body, when a build asked for it
     problems: list[Problem] = field(default_factory=list)
 
     def mark(self, path: Path_) -> tuple[int, int]:

@@ -49,10 +49,21 @@ FACETS: tuple[Facet, ...] = (
 )
 
 # URL segments under /fall/ that are not cases.
-RESERVED_SLUGS = frozenset({f.path for f in FACETS} | {"assets", "sida", "alfabetisk"})
+RESERVED_SLUGS = frozenset(
+    {f.path for f in FACETS} | {"assets", "sida", "alfabetisk", "kb-skal", "index"}
+)
 
 CASE_URL = "fall/{slug}/"
 FACET_URL = "fall/{facet}/{value}/"
+
+
+def guide_url(key: str) -> str:
+    """``vagledning/mandat`` -> ``vagledning/mandat/``; ``index`` -> the site root."""
+    if key == "index":
+        return ""
+    if key.endswith("/index"):
+        return key[: -len("index")]
+    return key + "/"
 
 
 @dataclass(slots=True)
@@ -90,12 +101,7 @@ class Guide:
 
     @property
     def url(self) -> str:
-        key = self.key
-        if key == "index":
-            return ""
-        if key.endswith("/index"):
-            return key[: -len("index")]
-        return key + "/"
+        return guide_url(self.key)
 
     @property
     def title(self) -> str:

@@ -19,7 +19,9 @@ from urllib.parse import unquote
 import markdown
 import nh3
 
-from .model import FACET_URL, FACETS, Case, Collection, Facet, Guide
+from .loader import Document
+from .model import CASE_URL, FACET_URL, FACETS, Case, Collection, Facet, Guide, guide_url
+from .project import Layout
 
 PAGE_SIZE = 50
 
@@ -89,24 +91,29 @@ def sek(amount: int) -> str:
 
 
 class BodyRenderer:
-    """Markdown to sanitized HTML, with links rewritten to site URLs."""
+    """Markdown to sanitized HTML, with links rewritten to site URLs.
 
-    def __init__(self, collection: Collection):
-        self.col = collection
+    Needs only the project layout and the guidance pages that exist, so that it
+    can run in worker processes before the collection is built.
+    """
+
+    def __init__(self, layout: Layout, guide_keys: Iterable[str]):
         self.md = markdown.Markdown(
             extensions=["tables", "sane_lists", "fenced_code"],
             extension_configs={"tables": {"use_align_attribute": True}},
             output_format="html",
         )
-        self.root = collection.layout.root
-        self.cases_dir = collection.layout.cases_dir
-        self.docs_dir = collection.layout.docs_dir
+        self.guide_urls = {key: guide_url(key) for key in guide_keys}
+        self.root = layout.root
+        self.cases_dir = layout.cases_dir
+        self.docs_dir = layout.docs_dir
 
-    def render(self, case: Case) -> str:
+    def render(self, doc: Document) -> str:
+        """The sanitized HTML of a case body (``doc`` is a case file)."""
         self.md.reset()
-        raw_html = self.md.convert(case.doc.body)
-        page = case.url
-        source_dir = case.doc.path.parent
+        raw_html = self.md.convert(doc.body)
+        page = CASE_URL.format(slug=doc.path.stem)
+        source_dir = doc.path.parent
 
         def attribute_filter(tag: str, attr: str, value: str) -> str | None:
             if attr in ("href", "src"):
@@ -152,8 +159,7 @@ class BodyRenderer:
             return None
         if inside_docs.suffix == ".md":
             key = inside_docs.with_suffix("").as_posix()
-            guide = self.col.guides.get(key)
-            return guide.url if guide else None
+            return self.guide_urls.get(key)
         return inside_docs.as_posix()
 
 
@@ -171,7 +177,7 @@ class Rendered:
 class SiteRenderer:
     def __init__(self, collection: Collection):
         self.col = collection
-        self.body = BodyRenderer(collection)
+        self.body = BodyRenderer(collection.layout, collection.guides)
         self.settings = collection.layout.settings
 
     # -- links -------------------------------------------------------------
@@ -287,7 +293,7 @@ class SiteRenderer:
             '<section class="kb-facts" aria-labelledby="fakta">'
             '<h2 id="fakta" data-pagefind-ignore>Fakta om fallet</h2>'
             f"<dl>{facts}</dl></section>",
-            f'<div class="kb-body">{self.body.render(case)}</div>',
+            f'<div class="kb-body">{case.doc.html or self.body.render(case.doc)}</div>',
         ]
         lessons = []
         for lesson in d["lessons"]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -91,6 +92,17 @@ class SchemaSet:
     raw: dict[str, dict[str, Any]]  # as written, with x-vocabulary
     resolved: dict[str, dict[str, Any]]  # with enum injected
     validators: dict[str, Draft202012Validator]
+    fast: dict[str, Any] = field(default_factory=dict)
+
+    def fast_is_valid(self, name: str, instance: Any) -> bool:
+        """True when the document is certainly valid; False means "look closer"."""
+        validator = self.fast.get(name)
+        if validator is None:
+            return False
+        try:
+            return bool(validator.is_valid(instance))
+        except Exception:  # values JSON cannot hold: let jsonschema explain
+            return False
 
     def properties(self, name: str) -> dict[str, Any]:
         return self.resolved[name]["properties"]
@@ -183,4 +195,9 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
                 f"schemas/{name}.schema.yaml är inte ett giltigt schema: {exc}"
             ) from exc
         validators[name] = Draft202012Validator(schema, registry=registry)
-    return SchemaSet(schema_dir, vocabularies, raw, resolved, validators)
+    fast_registry = jsonschema_rs.Registry([(s["$id"], s) for s in resolved.values()])
+    fast = {
+        name: jsonschema_rs.validator_for(schema, registry=fast_registry)
+        for name, schema in resolved.items()
+    }
+    return SchemaSet(schema_dir, vocabularies, raw, resolved, validators, fast)

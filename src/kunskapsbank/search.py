@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import os
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import cbor2
 
 if TYPE_CHECKING:
     from .site import SiteBuild
@@ -48,3 +53,49 @@ def index_site(build: SiteBuild | None, site_dir: Path) -> None:
             "Sökindexet kunde inte skapas (Pagefind avslutades med status "
             f"{proc.returncode}): {proc.stderr.strip() or proc.stdout.strip()}"
         )
+    normalize_index(site_dir / "pagefind")
+
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read_chunk(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise SearchIndexError(f"Okänt format i sökindexet: {path.name}")
+    return cbor2.loads(data[len(_SIGNATURE) :])
+
+
+def _chunk_bytes(value: Any) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), compresslevel=9, mtime=0)
+
+
+def normalize_index(bundle: Path) -> None:
+    """Make Pagefind's output byte-identical between builds of the same site.
+
+    Pagefind 1.5 writes filter values in hash-map order, so the filter files,
+    their content-hashed names and the metadata that names them change from run
+    to run (upstream issue #638). Sort them and name each file by its content.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_chunk(meta_path)
+        renamed = []
+        for name, old_hash in meta[3]:
+            old = bundle / "filter" / f"{old_hash}.pf_filter"
+            filter_name, values = _read_chunk(old)
+            values = sorted(([v, sorted(pages)] for v, pages in values), key=lambda v: v[0])
+            data = _chunk_bytes([filter_name, values])
+            new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
+            old.unlink()
+            (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
+            renamed.append([name, new_hash])
+        meta[3] = sorted(renamed, key=lambda item: item[0])
+        data = _chunk_bytes(meta)
+        new_meta_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_path.unlink()
+        (bundle / f"pagefind.{new_meta_hash}.pf_meta").write_bytes(data)
+        info["hash"] = new_meta_hash
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

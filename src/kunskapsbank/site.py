@@ -7,6 +7,7 @@ pages to add, what HTML they hold, what to add to guidance pages, and calls
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,11 +19,14 @@ from .history import history_html
 from .model import Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
-from .render import Rendered, SiteRenderer, search_page_html
+from .render import Rendered, SiteRenderer, rel_url, search_page_html
 from .search import index_site
+from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .validate import Result, validate_project
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
+MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
+LIBRARY_SRC = "fall/index.md"
 
 
 class ContentProblems(Exception):
@@ -42,11 +46,12 @@ class SiteBuild:
     renderer: SiteRenderer
     pages: dict[str, Rendered] = field(default_factory=dict)  # by src_uri
     markers: dict[str, Callable[[], str]] = field(default_factory=dict)
+    shells: Shells = field(default_factory=Shells)
 
     @classmethod
     def load(cls, root: Path) -> SiteBuild:
         layout = open_layout(root)
-        result = validate_project(layout)
+        result = validate_project(layout, render_bodies=True)
         if result.problems:
             raise ContentProblems(result.problems, format_text(result.problems, result.checked))
         collection = build_collection(layout, result.schemas, result.cases, result.guides)
@@ -71,6 +76,65 @@ class SiteBuild:
 
     def page(self, src_uri: str) -> Rendered | None:
         return self.pages.get(src_uri)
+
+    # -- which pages the generator renders, and which the engine writes ------------
+
+    def generator_pages(self) -> list[str]:
+        """Source paths the generator renders itself: pages in its nav, and one shell per depth.
+
+        Every other engine page is written by ``write_engine_pages`` from a shell.
+        """
+        self.generated_pages()
+        levels = sorted({depth(p.url) for p in self.engine_written()})
+        return [*self.in_generator_nav(), *(shell_src_uri(level) for level in levels)]
+
+    def in_generator_nav(self) -> list[str]:
+        return [uri for uri in self.pages if uri == LIBRARY_SRC]
+
+    def engine_written(self) -> list[Rendered]:
+        return [p for uri, p in self.pages.items() if uri != LIBRARY_SRC]
+
+    def shell_page(self, src_uri: str) -> bool:
+        return self.shells.is_shell(src_uri)
+
+    def capture_shell(self, src_uri: str, output: str, url: str) -> None:
+        self.shells.capture(self.shells.level_of(src_uri), output, url)
+
+    def guide_markdown(self, src_uri: str, markdown: str) -> str:
+        """Point links from a guidance page to engine-written pages at their final URLs."""
+        guide = self.guide(src_uri)
+        if guide is None:
+            return markdown
+        base = posixpath.dirname(src_uri)
+
+        def replace(m: re.Match[str]) -> str:
+            target, fragment = m.group(2), m.group(3) or ""
+            resolved = posixpath.normpath(posixpath.join(base, target))
+            page = self.pages.get(resolved)
+            if page is None or resolved == LIBRARY_SRC:
+                return m.group(0)
+            return f"{m.group(1)}{rel_url(page.url, guide.url)}{fragment})"
+
+        return MD_LINK.sub(replace, markdown)
+
+    def write_engine_pages(self, site_dir: Path) -> None:
+        for page in self.engine_written():
+            html_out = self.shells.fill(
+                depth(page.url), page.title, page.description, page.html, page.url
+            )
+            out = site_dir / page.url / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html_out, encoding="utf-8")
+        self.shells.remove_shell_output(site_dir)
+
+    def sitemap_entries(self) -> list[tuple[str, str | None]]:
+        entries: list[tuple[str, str | None]] = []
+        for guide in self.collection.guides.values():
+            entries.append((guide.url, guide.data.get("last_reviewed")))
+        for uri, page in self.pages.items():
+            case = self.collection.by_slug.get(uri.removeprefix("fall/").removesuffix(".md"))
+            entries.append((page.url, case.data["last_reviewed"] if case else None))
+        return entries
 
     def assets(self) -> list[tuple[Path, str]]:
         """Files under cases/assets/ and where they go in the site."""
@@ -119,6 +183,8 @@ class SiteBuild:
         return export_files(self)
 
     def post_build(self, site_dir: Path) -> None:
+        self.write_engine_pages(site_dir)
+        write_sitemap(site_dir, self.layout.settings.site_url, self.sitemap_entries())
         index_site(self, site_dir)
 
 

@@ -154,6 +154,10 @@ class Validator:
 
     def _schema(self, doc: Document, name: str, *, all_optional: bool = False) -> None:
         assert doc.data is not None
+        # Fast path: the compiled (Rust) validator answers "valid?" in microseconds.
+        # Only an invalid document pays for jsonschema's full, line-mapped error list.
+        if self.schemas.fast_is_valid(name, doc.data):
+            return
         validator = self.schemas.validators[name]
         for error in validator.iter_errors(doc.data):
             if all_optional and error.validator == "required" and not error.absolute_path:
@@ -390,6 +394,8 @@ class Validator:
 
     def _placeholders(self, doc: Document) -> None:
         """One problem per placeholder; it replaces the other problems for the same value."""
+        if "<<" not in doc.text:
+            return  # no placeholder anywhere: skip the walk (the common case)
         found: list[Problem] = []
         fields: set[str] = set()
         for path, value in _strings(doc.data, ()):
@@ -641,14 +647,53 @@ def suggest_slug(name: str) -> str:
     return slug[:80] if len(slug) >= 3 else "mitt-fall"
 
 
+PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
+CHUNK = 64
+
+_WORKER: tuple[Validator, Any, bool] | None = None
+
+
+def worker_count(files: int) -> int:
+    """Processes to use: ``KUNSKAPSBANK_WORKERS`` or one per core for large projects."""
+    configured = os.environ.get("KUNSKAPSBANK_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    if files < PARALLEL_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _check_chunk(chunk: list[tuple[bool, Path]]) -> list[Document]:
+    assert _WORKER is not None
+    validator, renderer, keep = _WORKER
+    out = []
+    for is_case, path in chunk:
+        doc = validator.check_case(path) if is_case else validator.check_guide(path)
+        publish = is_case and not doc.problems and doc.data is not None
+        if renderer is not None and publish and not doc.data.get("draft"):
+            doc.html = renderer.render(doc)
+        if not keep:  # only the problems travel back from a worker
+            doc = Document(path=doc.path, rel=doc.rel, problems=doc.problems)
+        out.append(doc)
+    return out
+
+
 def validate_project(
     layout: Layout,
     paths: Iterable[Path] | None = None,
     *,
     schemas: SchemaSet | None = None,
     on: dt.date | None = None,
+    render_bodies: bool = False,
+    keep_documents: bool = True,
 ) -> Result:
-    """Validate the whole project, or only ``paths`` (against the whole project)."""
+    """Validate the whole project, or only ``paths`` (against the whole project).
+
+    Each file is read and parsed once. With ``render_bodies`` the sanitized HTML
+    of every valid, published case body is rendered in the same pass. Large
+    projects are split over one process per core (fork), in file order.
+    """
+    global _WORKER
     schemas = schemas or load_schemas(layout.schemas_dir)
     validator = Validator(layout, schemas, on=on)
     result = Result(layout, schemas)
@@ -658,14 +703,28 @@ def validate_project(
         case_paths, guide_paths = [], []
         for p in paths:
             (case_paths if layout.is_case(p) else guide_paths).append(p)
-    for p in case_paths:
-        doc = validator.check_case(p)
-        result.cases.append(doc)
+    renderer = None
+    if render_bodies:
+        from .render import BodyRenderer
+
+        renderer = BodyRenderer(layout, validator.index.guide_keys)
+    tasks = [(True, p) for p in case_paths] + [(False, p) for p in guide_paths]
+    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    workers = worker_count(len(tasks))
+    _WORKER = (validator, renderer, keep_documents or render_bodies)
+    try:
+        if workers > 1 and len(chunks) > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = pool.map(_check_chunk, chunks, chunksize=1)
+        else:
+            done = [_check_chunk(chunk) for chunk in chunks]
+    finally:
+        _WORKER = None
+    for (is_case, _path), doc in zip(tasks, (d for chunk in done for d in chunk), strict=True):
+        (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
-    for p in guide_paths:
-        doc = validator.check_guide(p)
-        result.guides.append(doc)
-        result.problems.extend(doc.problems)
-    result.checked = len(case_paths) + len(guide_paths)
+    result.checked = len(tasks)
     result.problems.sort(key=Problem.sort_key)
     return result

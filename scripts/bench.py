@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Benchmark kunskapsbank against N synthetic cases, optionally against stock Material.
+
+Usage:
+    .venv/bin/python scripts/bench.py [--cases 1000 5000] [--runs 3] [--compare-naive]
+                                      [--json bench-results/bench.json] [--no-browser]
+
+For each N it copies the project to a temporary folder, replaces cases/ with N
+generated, clearly fictional cases (never written to the real cases/), and
+measures, as the median of --runs runs:
+
+- validate: `kunskapsbank validate` wall time
+- build: the full `kunskapsbank build` (validation, pages, facets, exports, Pagefind)
+- peak memory: the largest resident set of any process of the build (ru_maxrss)
+- output size, the median case-page size, the Pagefind index size
+- first search: the bytes a first query transfers in headless Chromium
+- with --compare-naive: stock MkDocs + Material with every case in the nav and the
+  built-in search plugin, built in the same run, and the ratio of the two.
+
+Prints a table and writes JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from kunskapsbank.schemas import load_schemas  # noqa: E402
+from kunskapsbank.synthetic import write_cases  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "schemas", "hooks", "overrides")
+CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
+
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "dt = time.perf_counter() - t\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(rc, dt, rss)\n"
+)
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of the largest process the command ran."""
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rc, seconds, rss = out.stdout.split()
+    if rc != "0":
+        raise SystemExit(f"Kommandot misslyckades ({rc}): {' '.join(cmd)}\n{out.stderr}")
+    return float(seconds), int(rss)
+
+
+def make_project(folder: Path, count: int) -> Path:
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, folder / part)
+        else:
+            shutil.copy2(src, folder / part)
+    schemas = load_schemas(REPO / "schemas")
+    write_cases(folder / "cases", count, schemas)
+    return folder
+
+
+def make_naive_project(folder: Path, cases_dir: Path) -> Path:
+    """Stock MkDocs + Material: every case a page in the nav, built-in search on."""
+    docs = folder / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "fall").mkdir(exist_ok=True)
+    nav_cases = []
+    for path in sorted(cases_dir.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+        title = path.stem.replace("-", " ").capitalize()
+        (docs / "fall" / path.name).write_text(f"# {title}\n{body}", encoding="utf-8")
+        nav_cases.append(f"      - fall/{path.name}")
+    config = "\n".join(
+        [
+            "site_name: Naiv jämförelse",
+            "site_url: https://kunskapsbank.example/",
+            "theme:",
+            "  name: material",
+            "  language: sv",
+            "plugins:",
+            "  - search",
+            "markdown_extensions: [toc, tables, admonition, attr_list, def_list, abbr, md_in_html]",
+            "validation:",
+            "  links: {not_found: info, unrecognized_links: info, anchors: info}",
+            "  nav: {omitted_files: info, not_found: info}",
+            "nav:",
+            "  - Start: index.md",
+            "  - Fall:",
+            *nav_cases,
+        ]
+    )
+    (folder / "mkdocs.yml").write_text(config + "\n", encoding="utf-8")
+    return folder
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def first_search_bytes(site: Path, query: str) -> int | None:
+    """Bytes of Pagefind files a first query on /sok/ downloads, measured in Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync",
+                ],
+            )
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def on_response(response) -> None:  # type: ignore[no-untyped-def]
+                if "/pagefind/" in response.url:
+                    with contextlib.suppress(Exception):
+                        sizes.append(len(response.body()))
+
+            page.on("response", on_response)
+            port = server.server_address[1]
+            page.goto(f"http://127.0.0.1:{port}/sok/?q={query}")
+            page.wait_for_selector("#kb-results li", timeout=30_000)
+            page.wait_for_timeout(500)
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_one(count: int, runs: int, compare: bool, browser: bool) -> dict[str, object]:
+    kb = [str(Path(sys.executable).with_name("kunskapsbank"))]
+    with tempfile.TemporaryDirectory(prefix=f"kb-bench-{count}-") as tmp:
+        root = make_project(Path(tmp) / "projekt", count)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1764000000")
+        validate = [
+            timed([*kb, "validate", "--project", str(root)], root, env) for _ in range(runs)
+        ]
+        site = root / "site"
+        builds = [
+            timed([*kb, "build", "--project", str(root), "--site-dir", str(site)], root, env)
+            for _ in range(runs)
+        ]
+        case_pages = sorted(
+            p.stat().st_size for p in (site / "fall").glob("syntetiskt-fall-*/index.html")
+        )
+        result: dict[str, object] = {
+            "cases": count,
+            "validate_s": round(median([t for t, _ in validate]), 3),
+            "build_s": round(median([t for t, _ in builds]), 3),
+            "build_runs_s": [round(t, 3) for t, _ in builds],
+            "peak_rss_mb": round(max(r for _, r in builds) / 1024, 1),
+            "site_mb": round(folder_size(site) / 1e6, 1),
+            "pagefind_mb": round(folder_size(site / "pagefind") / 1e6, 2),
+            "median_case_page_kb": round(statistics.median(case_pages) / 1024, 1),
+            "max_case_page_kb": round(max(case_pages) / 1024, 1),
+        }
+        if browser:
+            first = first_search_bytes(site, "golv")
+            result["first_search_kb"] = round(first / 1024, 1) if first is not None else None
+        if compare:
+            naive_root = make_naive_project(Path(tmp) / "naiv", root / "cases")
+            naive_site = naive_root / "site"
+            mk = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(naive_site)]
+            naive = [timed(mk, naive_root, env) for _ in range(max(1, runs - 1))]
+            naive_s = median([t for t, _ in naive])
+            result["naive_build_s"] = round(naive_s, 3)
+            result["naive_peak_rss_mb"] = round(max(r for _, r in naive) / 1024, 1)
+            result["naive_site_mb"] = round(folder_size(naive_site) / 1e6, 1)
+            index = naive_site / "search" / "search_index.json"
+            result["naive_search_index_mb"] = round(index.stat().st_size / 1e6, 2)
+            result["speedup"] = round(naive_s / float(result["build_s"]), 1)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Mät bygget med syntetiska fall.")
+    parser.add_argument(
+        "--cases", type=int, nargs="+", default=[1000], help="Antal fall (flera går)."
+    )
+    parser.add_argument("--runs", type=int, default=3, help="Körningar per mätning (median).")
+    parser.add_argument(
+        "--compare-naive",
+        action="store_true",
+        help="Bygg samma sidor med standard-Material i samma körning.",
+    )
+    parser.add_argument("--no-browser", action="store_true", help="Mät inte sökningen i Chromium.")
+    parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json")
+    args = parser.parse_args()
+    results = []
+    for count in args.cases:
+        print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
+        results.append(bench_one(count, args.runs, args.compare_naive, not args.no_browser))
+    machine = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+    keys = [k for k in results[0] if k != "build_runs_s"]
+    widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
+    print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
+    for r in results:
+        print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    print(f"JSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

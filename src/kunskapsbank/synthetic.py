@@ -1,0 +1,95 @@
+"""Synthetic, clearly fictional cases for benchmarks and tests.
+
+They are generated at run time into a folder the caller names (a temporary
+copy of the project), never into the real ``cases/``, and never published.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from .schemas import SchemaSet
+
+WORDS = (
+    "behov verksamhet leverantör dialog marknad upphandling avtal pilot test lösning "
+    "förskola golv skola omsorg energi transport kost digital tjänst nätverk projekt "
+    "ledning mandat risk kompetens samverkan uppföljning utvärdering funktionskrav "
+    "innovation kommun region invånare medarbetare arbetssätt modell resultat lärdom"
+).split()
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+
+
+def case_text(index: int, schemas: SchemaSet, rng: random.Random, words: int = 600) -> str:
+    ids = {name: v.ids for name, v in schemas.vocabularies.items()}
+    lan = rng.sample(ids["lan"], rng.randint(1, 2))
+    themes = rng.sample(ids["themes"], rng.randint(1, 4))
+    start_year = rng.randint(2012, 2025)
+    start = f"{start_year}-{rng.randint(1, 12):02d}"
+    end_year = start_year + rng.randint(1, 3)
+    status = rng.choice(ids["status"])
+    end = (
+        f'\n  end: "{end_year}-{rng.randint(1, 12):02d}"'
+        if status in ("avslutad", "avbruten")
+        else ""
+    )
+    published = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
+    paragraphs = max(3, words // 60)
+    body_parts = []
+    for i, section in enumerate(("Behov", "Genomförande", "Resultat")):
+        body_parts.append(f"## {section}\n")
+        for _ in range(paragraphs // 3 + (1 if i == 0 else 0)):
+            body_parts.append(_paragraph(rng, 5) + "\n")
+    procedures = rng.sample(ids["procedures"], rng.randint(1, 2))
+    sectors = rng.sample(ids["sectors"], 1)
+    return f"""---
+title: "Syntetiskt fall {index}: {rng.choice(WORDS)} och {rng.choice(WORDS)}"
+summary: "Ett påhittat fall för prestandamätning. {_sentence(rng, 10)}"
+case_type: {rng.choice(ids["case_type"])}
+status: {status}
+period:
+  start: "{start}"{end}
+organisations:
+  - name: "Exempelkommun {index}"
+    org_type: {rng.choice(ids["org_type"])}
+    role: upphandlande
+  - name: "Påhittat företag {index % 97}"
+    org_type: foretag
+    role: leverantor
+lan: [{", ".join(lan)}]
+themes: [{", ".join(themes)}]
+sectors: [{", ".join(sectors)}]
+procedures: [{", ".join(procedures)}]
+lessons:
+  - text: "{_sentence(rng, 12)}"
+    themes: [{themes[0]}]
+  - text: "{_sentence(rng, 14)}"
+sources:
+  - title: "Påhittad källa {index}"
+    publisher: "Exempelkommun {index}"
+    year: {start_year}
+evidence: sjalvrapporterad
+published: {published}
+last_reviewed: {published}
+---
+
+{chr(10).join(body_parts)}"""
+
+
+def write_cases(folder: Path, count: int, schemas: SchemaSet, *, seed: int = 1) -> list[Path]:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(1, count + 1):
+        path = folder / f"syntetiskt-fall-{i:05d}.md"
+        path.write_text(case_text(i, schemas, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
