@@ -135,8 +135,8 @@ def field_reference_html(schemas: SchemaSet) -> str:
         "<li>Ingen rubrik på nivå 1.</li>"
         f"<li>HTML som är tillåten, utan attribut: {html_tags}.</li>"
         f"<li>Länkar får börja med {schemes} eller vara en relativ sökväg till en fil i projektet. "
-        "Bilder måste ligga i <code>cases/assets/</code> eller ha en adress som börjar med "
-        "<code>https:</code>.</li></ul>",
+        "Bilder måste vara filer i <code>cases/assets/</code>: webbplatsen hämtar aldrig något "
+        "från andra webbplatser.</li></ul>",
     ]
     guide_table, guide_vocabs = _rows("guide", schemas)
     parts += [

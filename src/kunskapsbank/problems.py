@@ -190,9 +190,10 @@ CATALOGUE: dict[str, Entry] = {
         "Använd gärna en funktionsbrevlåda.",
     ),
     "url-https": Entry(
-        "Adressen måste börja med https://",
-        "Adressen '{value}' börjar inte med https://.",
-        "Använd den säkra adressen som börjar med https://. De flesta webbplatser har en.",
+        "Ogiltig webbadress",
+        "'{value}' är inte en giltig webbadress som börjar med https://.",
+        "Använd den säkra adressen som börjar med https://, utan mellanslag. De flesta "
+        "webbplatser har en.",
     ),
     "slug-format": Entry(
         "Ogiltigt namn på fall",
@@ -275,6 +276,12 @@ CATALOGUE: dict[str, Entry] = {
         "{kind} använder den otillåtna adresstypen '{scheme}:'.",
         "Använd en adress som börjar med https://, en e-postlänk (mailto:) eller en "
         "relativ sökväg till en fil i projektet.",
+    ),
+    "image-scheme": Entry(
+        "Bilden måste ligga i projektet",
+        "Bilden använder adresstypen '{scheme}:'. Bilder måste vara filer i projektet.",
+        "Lägg bilden i mappen cases/assets/ och skriv 'assets/filnamn'. Webbplatsen hämtar "
+        "aldrig något från andra webbplatser, för att skydda besökarnas uppgifter.",
     ),
     "link-outside": Entry(
         "Länken pekar utanför projektet",

@@ -116,6 +116,8 @@ class BodyRenderer:
         source_dir = doc.path.parent
 
         def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+            if tag == "img" and attr == "src" and ":" in value.split("/", 1)[0]:
+                return None  # never load an image from another host
             if attr in ("href", "src"):
                 return self._rewrite(value, source_dir, page)
             return value

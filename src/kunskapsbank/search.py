@@ -93,6 +93,7 @@ def normalize_index(bundle: Path) -> None:
             (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
             renamed.append([name, new_hash])
         meta[3] = sorted(renamed, key=lambda item: item[0])
+        meta[4] = sorted(meta[4], key=lambda item: item[0])  # sort orders, by name
         data = _chunk_bytes(meta)
         new_meta_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
         meta_path.unlink()

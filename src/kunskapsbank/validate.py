@@ -103,7 +103,7 @@ class Validator:
         self.sections: list[str] = list(body_rules.get("sections", []))
         self.allowed_html: set[str] = set(body_rules.get("allowed_html", []))
         self.link_schemes: set[str] = set(body_rules.get("link_schemes", ["https", "mailto"]))
-        self.image_schemes: set[str] = set(body_rules.get("image_schemes", ["https"]))
+        self.image_schemes: set[str] = set(body_rules.get("image_schemes", []))
         self.index = Index(
             {p.stem for p in layout.case_files()},
             {layout.guide_key(p) for p in layout.guide_files()},
@@ -513,10 +513,9 @@ class Validator:
             if scheme is not None:
                 allowed = self.image_schemes if link.image else self.link_schemes
                 if scheme not in allowed:
+                    code = "image-scheme" if link.image else "link-scheme"
                     doc.problems.append(
-                        problem(
-                            "link-scheme", rel, link.line, link.column, kind=kind, scheme=scheme
-                        )
+                        problem(code, rel, link.line, link.column, kind=kind, scheme=scheme)
                     )
                 continue
             if not check_files:
