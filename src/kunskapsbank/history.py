@@ -237,6 +237,8 @@ def release_for(layout: Layout, version: str, tags: list[Tag]) -> Release:
     date = own.date if own else git_text(root, "log", "-1", "--format=%cs", "HEAD")
     release = Release(version, own.name if own else None, date, prev.name if prev else None)
     release.message = own.message if own else ""
+    if own is None and tag_commit(root, version) == git_text(root, "rev-parse", "HEAD"):
+        release.tag = version  # tagged without the 'v'
     release.cases, release.guides = changes(layout, release.previous, "HEAD")
     return release
 

@@ -210,6 +210,11 @@ def test_notes_are_the_same_once_tagged(released: Released) -> None:
         assert tagged.cases == released.result.release.cases
     finally:
         git(root, "tag", "-d", "v1.1.0")
+    git(root, "tag", "1.1.0")
+    try:
+        assert release_for(open_layout(root), "1.1.0", version_tags(root)).tag == "1.1.0"
+    finally:
+        git(root, "tag", "-d", "1.1.0")
 
 
 # -- refusals (no build) ---------------------------------------------------------------
@@ -281,3 +286,19 @@ def test_not_a_git_repository(tmp_path: Path, capsys) -> None:
     code, _, err = release_cli(capsys, root, "1.0.0")
     assert code == 2
     assert "git" in err
+
+
+def test_history_page_says_when_git_cannot_be_read(tmp_path: Path, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from kunskapsbank.history import history_html
+
+    root = tmp_path / "utan-git"
+    shutil.copytree(FIXTURE, root)
+    no_pages = SimpleNamespace(guides={}, by_slug={})
+    html = history_html(open_layout(root), no_pages)  # type: ignore[arg-type]
+    assert "Versionshistoriken kunde inte läsas" in html
+    assert "projektet ligger inte i ett git-arkiv" in html
+    monkeypatch.setenv("PATH", str(tmp_path / "ingen-git"))
+    html = history_html(open_layout(root), no_pages)  # type: ignore[arg-type]
+    assert "git finns inte på datorn" in html
