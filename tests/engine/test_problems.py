@@ -547,7 +547,11 @@ BODY_ITEMS = {
     "link-javascript-entity": ("[Klicka](jav&#x61;script:alert(1))", "link-scheme", "jav&#x61;"),
     "link-vbscript": ('[Klicka](vbscript:msgbox("x"))', "link-scheme", "vbscript:"),
     "image-data-url": ("![Bild](data:image/png;base64,iVBORw0KGgo=)", "image-scheme", "data:"),
-    "image-other-host": ("![Bild](https://example.org/bild.png)", "image-scheme", "https://example.org/bild"),
+    "image-other-host": (
+        "![Bild](https://example.org/bild.png)",
+        "image-scheme",
+        "https://example.org/bild",
+    ),
     "image-missing": ("![Bild](assets/saknas.png)", "link-missing", "assets/saknas.png"),
     "link-outside-project": ("[Lösenord](../../etc/passwd)", "link-outside", "../../etc/passwd"),
 }
