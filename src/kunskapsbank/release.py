@@ -5,9 +5,8 @@ valid project. It builds the site into ``site/`` and writes to ``dist/``:
 
 - ``kunskapsbank-<version>.tar.gz``: the site, packed reproducibly (sorted
   entries, every time set to SOURCE_DATE_EPOCH of the commit, owner 0 without
-  names, gzip header time 0): the same site files always give the same bytes.
-  (Pagefind 1.x does not write its filter indexes byte-stably, see
-  Pagefind/pagefind#638, so two builds of a commit can still differ there.)
+  names, gzip header time 0): the same site files always give the same bytes,
+  and two builds of one commit give the same site files.
 - ``RELEASE-NOTES-<version>.md``: the changes since the previous release tag;
 - ``SHA256SUMS``: checksums of both, in the format of ``sha256sum``.
 

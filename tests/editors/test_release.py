@@ -217,6 +217,15 @@ def test_notes_are_the_same_once_tagged(released: Released) -> None:
         git(root, "tag", "-d", "1.1.0")
 
 
+def test_two_releases_of_one_commit_are_identical(released: Released, tmp_path: Path) -> None:
+    """The second (and last) build of the suite: same commit, same archive bytes."""
+    first = released.result.archive.read_bytes()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KUNSKAPSBANK_TODAY", TODAY)
+        again = make_release(open_layout(released.root), "1.1.0", site_dir=tmp_path / "site")
+    assert again.archive.read_bytes() == first
+
+
 # -- refusals (no build) ---------------------------------------------------------------
 
 
