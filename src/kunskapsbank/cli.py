@@ -29,7 +29,10 @@ _ARGPARSE_SV = [
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
-        return super().add_usage(usage, actions, groups, prefix="Användning: ")
+        # argparse passes prefix="" when it builds a sub-command's program name.
+        return super().add_usage(
+            usage, actions, groups, prefix="Användning: " if prefix is None else prefix
+        )
 
 
 class Parser(argparse.ArgumentParser):
