@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -329,3 +331,14 @@ def test_python_m_kunskapsbank_help(run_cli) -> None:
     proc = run_cli("--help")
     assert proc.returncode == 0
     assert "validate" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "build", "serve", "new-case", "release", "report"])
+def test_every_sub_command_has_swedish_help_with_one_usage_line(
+    run_cli: Callable[..., subprocess.CompletedProcess[str]], command: str
+) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Användning:") == 1, result.stdout
+    assert "Flaggor" in result.stdout
+    assert "usage:" not in result.stdout and "options:" not in result.stdout
