@@ -117,7 +117,12 @@ def cmd_release(args: argparse.Namespace) -> int:
 
     layout = _layout(args)
     try:
-        made = make_release(layout, args.version, quiet=not args.verbose)
+        made = make_release(
+            layout,
+            args.version,
+            quiet=not args.verbose,
+            accessibility=not args.no_accessibility_tests,
+        )
     except ReleaseProblems as exc:
         print(exc.report)
         print("Ingen utgåva skapades.", file=sys.stderr)
@@ -157,6 +162,12 @@ def register_release(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("version", metavar="VERSION", help="Versionsnumret, till exempel 1.2.0.")
     p.add_argument("--verbose", action="store_true", help="Visa byggets alla meddelanden.")
+    p.add_argument(
+        "--no-accessibility-tests",
+        action="store_true",
+        help="Kör inte tillgänglighetstesterna. Tillgänglighetsredogörelsen säger då att "
+        "versionen inte är testad.",
+    )
     _project_arg(p)
     p.set_defaults(func=cmd_release)
 

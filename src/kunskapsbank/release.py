@@ -21,6 +21,8 @@ import gzip
 import hashlib
 import os
 import re
+import subprocess
+import sys
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ from .history import (
 from .problems import format_text
 from .project import Layout
 from .schemas import ConfigError
+from .statement import RESULTS_ENV
 from .validate import validate_project
 
 ARCHIVE_NAME = "kunskapsbank-{version}.tar.gz"
@@ -171,8 +174,39 @@ def _env(name: str, value: str) -> Iterator[None]:
             os.environ[name] = old
 
 
+ACCESSIBILITY_TESTS = Path("tests") / "browser" / "test_accessibility.py"
+ACCESSIBILITY_RESULTS = Path("tests") / "browser" / ".results" / "axe.json"
+
+
+def run_accessibility_tests(root: Path) -> Path | None:
+    """Run axe-core in Chromium on every page type; their report goes into the statement.
+
+    A project without the test file (a copy of the content only) is released without
+    results, and the accessibility statement says so. Failing tests stop the release.
+    """
+    if not (root / ACCESSIBILITY_TESTS).is_file():
+        return None
+    results = root / ACCESSIBILITY_RESULTS
+    results.unlink(missing_ok=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ACCESSIBILITY_TESTS)],
+        cwd=root,
+        check=False,
+    )
+    if proc.returncode != 0 or not results.is_file():
+        raise ReleaseProblems(
+            "Tillgänglighetstesterna gick inte igenom. Rätta bristerna innan du ger ut en version."
+        )
+    return results
+
+
 def make_release(
-    layout: Layout, version_text: str, *, site_dir: Path | None = None, quiet: bool = True
+    layout: Layout,
+    version_text: str,
+    *,
+    site_dir: Path | None = None,
+    quiet: bool = True,
+    accessibility: bool = True,
 ) -> ReleaseResult:
     """Check, build and package. ConfigError (exit 2) or ReleaseProblems (exit 1) on refusal."""
     version = check_version(version_text)
@@ -187,7 +221,11 @@ def make_release(
     except GitError as exc:
         raise ConfigError(f"Versionshistoriken går inte att läsa: {exc}.") from None
     site = (site_dir or root / "site").absolute()
-    with _env(RELEASE_ENV, version):
+    results = run_accessibility_tests(root) if accessibility else None
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_env(RELEASE_ENV, version))
+        if results is not None:
+            stack.enter_context(_env(RESULTS_ENV, str(results)))
         status = build_site(layout, site, quiet=quiet)
     if status != 0:
         raise ReleaseProblems(f"Bygget misslyckades (status {status}). Se meddelandena ovan.")

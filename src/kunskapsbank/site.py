@@ -22,6 +22,7 @@ from .project import Layout, open_layout
 from .render import Rendered, SiteRenderer, rel_url, search_page_html
 from .search import index_site
 from .shells import Shells, depth, shell_src_uri, write_sitemap
+from .statement import results_html
 from .validate import Result, validate_project
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
@@ -59,6 +60,7 @@ class SiteBuild:
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
             "sok": lambda: search_page_html("sok/"),
+            "testresultat": results_html,
             "versioner": lambda: history_html(layout, collection),
         }
         return build

@@ -1,0 +1,67 @@
+"""The test results in the accessibility statement, filled in by the release process.
+
+``kunskapsbank release`` runs the accessibility tests (axe-core in Chromium on
+every page type) and hands their report to the build through
+``KUNSKAPSBANK_A11Y_RESULTS``. A build without a report says so plainly
+instead of showing old figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .render import date_label, esc
+
+RESULTS_ENV = "KUNSKAPSBANK_A11Y_RESULTS"
+
+
+def load_results() -> dict[str, Any] | None:
+    path = os.environ.get(RESULTS_ENV)
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("pages") else None
+
+
+def results_html() -> str:
+    data = load_results()
+    if data is None:
+        return (
+            "<p>Den här versionen av webbplatsen byggdes utan de automatiska "
+            "tillgänglighetstesterna. Resultaten skrivs in här när redaktionen ger ut en ny "
+            "version av webbplatsen.</p>"
+        )
+    day = str(data.get("generated", ""))[:10]
+    when = date_label(day) if len(day) == 10 else "okänt datum"
+    rows = []
+    total = 0
+    for page in data["pages"]:
+        violations = int(page.get("violations", 0))
+        total += violations
+        rows.append(
+            f'<tr><th scope="row">{esc(page.get("page_type", ""))}</th>'
+            f"<td><code>{esc(page.get('url', ''))}</code></td>"
+            f"<td>{violations}</td><td>{esc(page.get('passes', ''))}</td></tr>"
+        )
+    verdict = (
+        "Testerna hittade inga brister mot WCAG 2.1 nivå A och AA."
+        if total == 0
+        else f"Testerna hittade {total} brister mot WCAG 2.1 nivå A och AA."
+    )
+    return (
+        f'<p>Senaste automatiska test: <time datetime="{esc(day)}">{esc(when)}</time>, med '
+        f"{esc(data.get('tool') or 'axe-core')} i {esc(data.get('browser') or 'Chromium')}, "
+        f"regler för WCAG 2.1 nivå A och AA. {esc(verdict)}</p>"
+        '<div class="kb-table-wrap"><table><caption>Resultat per sidtyp</caption><thead><tr>'
+        '<th scope="col">Sidtyp</th><th scope="col">Testad sida</th>'
+        '<th scope="col">Brister</th><th scope="col">Godkända kontroller</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        "<p>Automatiska test hittar ungefär en tredjedel av alla tillgänglighetsbrister. "
+        "Därför testar vi också att allt går att använda med bara tangentbordet.</p>"
+    )
