@@ -122,11 +122,14 @@
     var hasFilters = Object.keys(state.filters).length > 0;
     if (!state.q && !hasFilters) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       more.hidden = true;
       statusBox.textContent = "Skriv ett sökord eller välj ett filter.";
       return Promise.resolve();
     }
     statusBox.textContent = "Söker …";
+    // The list is busy until the results of this search are in it.
+    list.setAttribute("aria-busy", "true");
     return pagefind.search(state.q || null, searchOptions(state)).then(function (search) {
       if (id !== runId || !search) { return; }
       current = search.results;
@@ -143,8 +146,10 @@
     var batch = current.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= current.length;
+    list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (id !== runId) { return; }
+      list.removeAttribute("aria-busy");
       items.forEach(function (data) {
         var meta = data.meta || {};
         var li = el("li", { "class": "kb-result" });
@@ -176,6 +181,7 @@
     root.setAttribute("data-ready", "true");
     return run();
   }).catch(function () {
+    list.removeAttribute("aria-busy");
     statusBox.textContent = "Sökningen kunde inte laddas. Försök igen senare, eller bläddra bland fallen.";
   });
 
