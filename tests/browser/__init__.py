@@ -1,0 +1,1 @@
+"""Browser tests for the built site (pytest package, so helpers import relatively)."""
