@@ -670,7 +670,7 @@ def search_page_html(page_url: str) -> str:
         '<div class="kb-search__row"><label for="kb-sort">Sortera</label>'
         f'<select id="kb-sort" name="sortera">{options}</select></div>'
         '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
-        'aria-label="Filter"></div><div class="kb-search__results">'
+        'role="group" aria-label="Filter"></div><div class="kb-search__results">'
         '<p id="kb-status" role="status" aria-live="polite"></p>'
         '<ol id="kb-results" class="kb-results"></ol>'
         '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
