@@ -648,7 +648,11 @@ class SiteRenderer:
 
 # Pagefind filters in the order the search page shows them.
 SEARCH_FILTERS = ("Innehållstyp", *(f.filter_name for f in FACETS), "Typ av fall", "Startår")
-SORTS = (("", "Relevans"), ("start", "Startår, nyast först"), ("granskad", "Senast granskad"))
+SORTS = (
+    ("", "Relevans"),
+    ("start", "Startår, nyast först (bara fall)"),
+    ("granskad", "Senast granskad"),
+)
 
 
 def search_page_html(page_url: str) -> str:
@@ -669,9 +673,10 @@ def search_page_html(page_url: str) -> str:
         '<button type="submit" class="md-button md-button--primary">Sök</button></div>'
         '<div class="kb-search__row"><label for="kb-sort">Sortera</label>'
         f'<select id="kb-sort" name="sortera">{options}</select></div>'
+        '<p class="kb-skip-results"><a href="#kb-status">Hoppa förbi filtren till träffarna</a></p>'
         '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
         'role="group" aria-label="Filter"></div><div class="kb-search__results">'
-        '<p id="kb-status" role="status" aria-live="polite"></p>'
+        '<p id="kb-status" role="status" aria-live="polite" tabindex="-1"></p>'
         '<ol id="kb-results" class="kb-results"></ol>'
         '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
         "</div></div></form></div>"

@@ -22,7 +22,7 @@ from .project import Layout, open_layout
 from .render import Rendered, SiteRenderer, rel_url, search_page_html
 from .search import index_site
 from .shells import Shells, depth, shell_src_uri, write_sitemap
-from .statement import results_html
+from .statement import results_html, storage_keys_html
 from .validate import Result, validate_project
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
@@ -61,6 +61,9 @@ class SiteBuild:
             "faltreferens": lambda: field_reference_html(result.schemas),
             "sok": lambda: search_page_html("sok/"),
             "testresultat": results_html,
+            "lagringsnycklar": lambda: storage_keys_html(
+                list(layout.settings.extra.get("storage_keys") or [])
+            ),
             "versioner": lambda: history_html(layout, collection),
         }
         return build

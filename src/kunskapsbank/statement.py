@@ -65,3 +65,24 @@ def results_html() -> str:
         "<p>Automatiska test hittar ungefär en tredjedel av alla tillgänglighetsbrister. "
         "Därför testar vi också att allt går att använda med bara tangentbordet.</p>"
     )
+
+
+def storage_keys_html(keys: list[dict[str, Any]]) -> str:
+    """The browser-storage keys the site writes, from ``extra.kunskapsbank.storage_keys``."""
+    if not keys:
+        return (
+            "<p><strong>I dag sparar webbplatsen ingenting i din webbläsare</strong>: inga kakor, "
+            "inget i local storage och inget i session storage. Om det ändras listar vi här "
+            "varje nyckel som sparas och vad den används till.</p>"
+        )
+    rows = "".join(
+        f"<tr><td><code>{esc(k.get('key', ''))}</code></td><td>{esc(k.get('storage', ''))}</td>"
+        f"<td>{esc(k.get('purpose', ''))}</td></tr>"
+        for k in keys
+    )
+    return (
+        "<p>Det här sparar webbplatsen i din webbläsare:</p>"
+        '<div class="kb-table-wrap"><table><thead><tr><th scope="col">Nyckel</th>'
+        '<th scope="col">Lagring</th><th scope="col">Används till</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )

@@ -38,3 +38,20 @@ def test_results_are_shown_per_page_type_with_date_and_tool(
     assert '<th scope="row">Startsida</th><td><code>/</code></td><td>0</td><td>31</td>' in out
     assert "Fallbeskrivning &lt;x&gt;" in out
     assert "Testerna hittade 2 brister" in out
+
+
+def test_storage_keys_page_says_nothing_is_stored_when_the_list_is_empty() -> None:
+    from kunskapsbank.statement import storage_keys_html
+
+    assert "I dag sparar webbplatsen ingenting" in storage_keys_html([])
+
+
+def test_storage_keys_are_listed_escaped_in_a_table() -> None:
+    from kunskapsbank.statement import storage_keys_html
+
+    out = storage_keys_html(
+        [{"key": "/.__palette", "storage": "localStorage", "purpose": "Färg <val>"}]
+    )
+    assert "<tr><td><code>/.__palette</code></td><td>localStorage</td>" in out
+    assert "Färg &lt;val&gt;" in out
+    assert "ingenting" not in out
