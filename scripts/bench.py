@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO / "src"))
 from kunskapsbank.schemas import load_schemas  # noqa: E402
 from kunskapsbank.synthetic import write_cases  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "schemas", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
 
 MEASURE = (
@@ -74,6 +74,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
 
 
 def make_project(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         if src.is_dir():
@@ -87,6 +88,7 @@ def make_project(folder: Path, count: int) -> Path:
 
 def make_naive_project(folder: Path, cases_dir: Path) -> Path:
     """Stock MkDocs + Material: every case a page in the nav, built-in search on."""
+    folder.mkdir(parents=True)
     docs = folder / "docs"
     shutil.copytree(REPO / "docs", docs)
     (docs / "fall").mkdir(exist_ok=True)
@@ -124,15 +126,18 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 def first_search_bytes(site: Path, query: str) -> int | None:
     """Bytes of Pagefind files a first query on /sok/ downloads, measured in Chromium."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     total = 0

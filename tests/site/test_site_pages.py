@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+import yaml
 from sitetools import (
     FACETS,
     BuiltSite,
@@ -63,6 +64,17 @@ def section_links(site: BuiltSite, url: str, anchor: str) -> list[str]:
 def test_fixture_has_published_cases_and_a_draft() -> None:
     assert len(PUBLISHED) >= 4
     assert len(DRAFTS) == 1
+
+
+@pytest.mark.parametrize("slug", sorted(PUBLISHED))
+def test_case_pages_are_small_with_only_the_top_level_navigation(
+    built_site: BuiltSite, slug: str
+) -> None:
+    html = (built_site.root / "fall" / slug / "index.html").read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) <= 30 * 1024
+    nav_links = html.count('class="md-nav__link')
+    top_level = len(yaml.safe_load((built_site.project / "mkdocs.yml").read_text("utf-8"))["nav"])
+    assert nav_links <= top_level, "case pages must not carry the whole guidance tree"
 
 
 @pytest.mark.parametrize("slug", sorted(PUBLISHED))
