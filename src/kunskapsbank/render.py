@@ -60,20 +60,21 @@ def esc(value: Any) -> str:
 
 
 def rel_url(target: str, page: str) -> str:
-    """A relative URL from the page at ``page`` (like ``fall/x/``) to ``target``."""
+    """A relative URL from the page at ``page`` (like ``fall/x/``) to ``target``.
+
+    Both are paths from the site root; called tens of thousands of times per
+    build, so it compares path segments instead of asking ``posixpath.relpath``.
+    """
     if target.startswith(("https:", "mailto:", "#")):
         return target
-    base = page if page.endswith("/") else posixpath.dirname(page) + "/"
-    path = (
-        posixpath.relpath("/" + target, "/" + base)
-        if target
-        else posixpath.relpath("/", "/" + base)
-    )
-    if target.endswith("/") and not path.endswith("/"):
-        path += "/"
-    if path == "./":
-        return "./"
-    return path
+    base = page[: page.rfind("/") + 1]
+    here = base.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    out = "../" * (len(here) - common) + "/".join(there[common:])
+    return out or "./"
 
 
 def month_label(value: str) -> str:
@@ -181,6 +182,7 @@ class SiteRenderer:
         self.col = collection
         self.body = BodyRenderer(collection.layout, collection.guides)
         self.settings = collection.layout.settings
+        self._cards: dict[tuple[str, str], str] = {}
 
     # -- links -------------------------------------------------------------
 
@@ -498,6 +500,15 @@ class SiteRenderer:
     # -- library and facets ----------------------------------------------------
 
     def card(self, case: Case, page: str) -> str:
+        """A case's card in a listing; cached per case and relative path to /fall/."""
+        prefix = rel_url("fall/", page)
+        key = (case.slug, prefix)
+        cached = self._cards.get(key)
+        if cached is None:
+            cached = self._cards[key] = self._card(case, page)
+        return cached
+
+    def _card(self, case: Case, page: str) -> str:
         d = case.data
         counties = ", ".join(esc(self.col.label("lan", v)) for v in d["lan"])
         period = month_label(d["period"]["start"])
