@@ -12,6 +12,7 @@
   var list = document.getElementById("kb-results");
   var more = document.getElementById("kb-more");
   var order = JSON.parse(root.getAttribute("data-filters") || "[]");
+  var totals = JSON.parse(root.getAttribute("data-values") || "{}");
   var bundle = root.getAttribute("data-bundle");
   var PAGE = 10;
   var pagefind = null;
@@ -98,11 +99,14 @@
     });
   }
 
+  // Pagefind counts only the filters whose chunks a search loaded (those in use);
+  // the others keep the totals the page was built with.
   function updateCounts(counts) {
     filterPane.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       var name = box.getAttribute("data-filter");
-      var n = counts && counts[name] && counts[name][box.value];
-      box.nextSibling.querySelector("[data-count]").textContent = "(" + (n || 0) + ")";
+      var known = counts && counts[name] && Object.keys(counts[name]).length > 0;
+      var n = known ? (counts[name][box.value] || 0) : totals[name][box.value];
+      box.nextSibling.querySelector("[data-count]").textContent = "(" + n + ")";
     });
   }
 
@@ -175,9 +179,9 @@
   sortSelect.value = state.sort;
   import(bundle + "pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ excerptLength: 24 }).then(function () { return pagefind.filters(); });
-  }).then(function (available) {
-    renderFilters(available, state);
+    return pagefind.options({ excerptLength: 24 });
+  }).then(function () {
+    renderFilters(totals, state);
     root.setAttribute("data-ready", "true");
     return run();
   }).catch(function () {

@@ -223,10 +223,15 @@ class SiteRenderer:
         rows: list[tuple[str, str]] = []
 
         orgs = []
+        filtered: set[str] = set()  # Pagefind counts every marked element, so mark each type once
         for o in d["organisations"]:
             org_type = self._facet_link(
-                self._facet("organisationstyp"), o["org_type"], page, filter_attr=True
+                self._facet("organisationstyp"),
+                o["org_type"],
+                page,
+                filter_attr=o["org_type"] not in filtered,
             )
+            filtered.add(o["org_type"])
             orgs.append(
                 f'<li><span class="kb-org">{esc(o["name"])}</span> '
                 f'<span class="kb-muted">({esc(col.label("role", o["role"]))}, {org_type})</span></li>'
@@ -469,6 +474,35 @@ class SiteRenderer:
             )
         return "".join(parts)
 
+    def case_filters(self, case: Case) -> dict[str, list[str]]:
+        """The Pagefind filter values a case page carries (as its markup writes them)."""
+        out: dict[str, list[str]] = {"Innehållstyp": ["Fall"]}
+        for facet in FACETS:
+            values = facet.values(case.data)
+            if values:
+                out[facet.filter_name] = [self.col.label(facet.vocabulary, v) for v in values]
+        out["Typ av fall"] = [self.col.label("case_type", case.data["case_type"])]
+        out["Startår"] = [case.start_year]
+        return out
+
+    def guide_filters(self, guide: Guide) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {"Innehållstyp": ["Vägledning"]}
+        themes = [self.col.label("themes", t) for t in guide.data.get("themes") or []]
+        if themes:
+            out["Tema"] = themes
+        return out
+
+    def filter_counts(self, searchable_guides: list[Guide]) -> dict[str, dict[str, int]]:
+        """Every filter value in the search index with its number of pages."""
+        counts: dict[str, dict[str, int]] = {name: {} for name in SEARCH_FILTERS}
+        pages = [self.case_filters(c) for c in self.col.cases]
+        pages += [self.guide_filters(g) for g in searchable_guides]
+        for filters in pages:
+            for name, values in filters.items():
+                for value in dict.fromkeys(values):
+                    counts[name][value] = counts[name].get(value, 0) + 1
+        return {name: values for name, values in counts.items() if values}
+
     def guide_search_data(self, guide: Guide) -> str:
         """Hidden Pagefind metadata for a guidance page (put inside the indexed body)."""
         d = guide.data
@@ -666,8 +700,12 @@ SORTS = (
 )
 
 
-def search_page_html(page_url: str) -> str:
-    """The search form and result list on /sok/; the script fills it in."""
+def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) -> str:
+    """The search form and result list on /sok/; the script fills it in.
+
+    The filter values and their totals are written into the page, so that the
+    first search downloads no filter chunk it does not need.
+    """
     import json
 
     bundle = rel_url("pagefind/", page_url)
@@ -677,7 +715,8 @@ def search_page_html(page_url: str) -> str:
         f'Du kan också <a href="{esc(rel_url("fall/", page_url))}">bläddra bland fallen</a> '
         f'eller läsa <a href="{esc(rel_url("vagledning/", page_url))}">vägledningen</a>.</p></div>'
         f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
-        f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}'>"
+        f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}' "
+        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}'>"
         '<form id="kb-search-form" role="search" aria-label="Sök i kunskapsbanken">'
         '<div class="kb-search__row"><label for="kb-q">Sökord</label>'
         '<input id="kb-q" type="search" name="q" autocomplete="off">'

@@ -28,6 +28,7 @@ from .validate import Result, validate_project
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 LIBRARY_SRC = "fall/index.md"
+SEARCH_MARKER = "kunskapsbank:sok"
 
 
 class ContentProblems(Exception):
@@ -59,7 +60,9 @@ class SiteBuild:
         build = cls(layout, result, collection, SiteRenderer(collection))
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
-            "sok": lambda: search_page_html("sok/"),
+            "sok": lambda: search_page_html(
+                "sok/", build.renderer.filter_counts(build.searchable_guides())
+            ),
             "testresultat": results_html,
             "lagringsnycklar": lambda: storage_keys_html(
                 list(layout.settings.extra.get("storage_keys") or [])
@@ -152,6 +155,14 @@ class SiteBuild:
             if p.is_file() and not p.is_symlink()
         ]
 
+    def searchable_guides(self) -> list[Guide]:
+        """Guidance pages in the search index: all but the start and the search page."""
+        return [
+            g
+            for g in self.collection.guides.values()
+            if g.key != "index" and SEARCH_MARKER not in g.doc.body
+        ]
+
     def guide(self, src_uri: str) -> Guide | None:
         key = src_uri.removesuffix(".md")
         return self.collection.guides.get(key)
@@ -161,7 +172,7 @@ class SiteBuild:
         guide = self.guide(src_uri)
         if guide is None:
             return html
-        searchable = guide.key != "index" and "kunskapsbank:sok" not in html
+        searchable = guide.key != "index" and SEARCH_MARKER not in guide.doc.body
         html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
         if not searchable:
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html

@@ -19,8 +19,42 @@ WORDS = (
 ).split()
 
 
+SYLLABLES = (
+    "an be da el fa ge hu in ja ka la ma na o pa ra sa ta u va ber dag fin gal hem lin mor "
+    "nord sko sten strand vik berg dal hav skog torp lund holm ås ö by gård fors"
+).split()
+
+
+def _vocabulary(size: int = 6000, seed: int = 7) -> tuple[list[str], list[float]]:
+    """Pseudo-words with Zipf-like frequencies, like the words of real text.
+
+    Every page drawing every word from a few dozen would make each search term
+    match every page, which no real collection does and which inflates the
+    search index. The domain words sit at ranks spread through the list.
+    """
+    rng = random.Random(seed)
+    words: list[str] = []
+    seen: set[str] = set()
+    while len(words) < size:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen and word not in WORDS:
+            seen.add(word)
+            words.append(word)
+    for i, word in enumerate(WORDS):
+        words.insert(20 + i * 60, word)
+    cumulative = []
+    total = 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1.0 / rank**1.07
+        cumulative.append(total)
+    return words, cumulative
+
+
+VOCABULARY, CUMULATIVE = _vocabulary()
+
+
 def _sentence(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(n)]
+    words = rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=n)
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 

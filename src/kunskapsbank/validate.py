@@ -671,6 +671,9 @@ def _check_chunk(chunk: list[tuple[bool, Path]]) -> list[Document]:
         publish = is_case and not doc.problems and doc.data is not None
         if renderer is not None and publish and not doc.data.get("draft"):
             doc.html = renderer.render(doc)
+            # A valid, rendered case needs only its data and HTML from here on.
+            doc.text = doc.body = ""
+            doc.marks, doc.key_marks = {}, {}
         if not keep:  # only the problems travel back from a worker
             doc = Document(path=doc.path, rel=doc.rel, problems=doc.problems)
         out.append(doc)

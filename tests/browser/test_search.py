@@ -147,3 +147,25 @@ def test_sort_control_updates_the_url(page, server, site_dir, wait_for_results):
     assert all(p in start for p in paths), f"the start-year sort lists only cases: {paths}"
     starts = [start[p] for p in paths]
     assert starts == sorted(starts, reverse=True), paths
+
+
+def test_filter_totals_in_the_page_match_pagefinds_index(page, server):
+    """The search page lists filter values from the build, so that a first search
+    downloads no filter chunk; those totals must be exactly Pagefind's own."""
+    page.goto(server.url("/sok/"))
+    page.wait_for_selector("#kb-search[data-ready='true']")
+    built = json.loads(page.get_attribute("#kb-search", "data-values"))
+    indexed = page.evaluate(
+        "async () => { const pf = await import('/pagefind/pagefind.js'); return pf.filters(); }"
+    )
+    indexed = {name: values for name, values in indexed.items() if values}
+    assert built == indexed
+
+
+def test_a_first_search_loads_no_filter_chunk(page, server, wait_for_results):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(server.url("/sok/?q=upphandling"))
+    wait_for_results(page)
+    assert any(p.startswith("/pagefind/index/") for p in requested)
+    assert not [p for p in requested if p.startswith("/pagefind/filter/")]
