@@ -336,23 +336,13 @@ class SiteRenderer:
             )
         related = col.related_cases(case)
         if related:
-            parts.append(
-                self._section(
-                    "relaterade-fall",
-                    "Relaterade fall",
-                    self._case_list(related, page),
-                    index=False,
-                )
-            )
+            links = self._case_list(related, page)
+            parts.append(self._section("relaterade-fall", "Relaterade fall", links, index=False))
         guides = col.related_guides_of_case(case)
         if guides:
+            links = self._guide_list(guides, page)
             parts.append(
-                self._section(
-                    "relaterad-vagledning",
-                    "Relaterad vägledning",
-                    self._guide_list(guides, page),
-                    index=False,
-                )
+                self._section("relaterad-vagledning", "Relaterad vägledning", links, index=False)
             )
         parts.append(self._page_meta(case.doc.rel, d, case.title))
         html_out = (

@@ -526,45 +526,45 @@ class Validator:
             self._local_target(doc, link, target, kind)
 
     def _local_target(self, doc: Document, link: body_scan.Link, target: str, kind: str) -> None:
-        rel = doc.rel
-        root = self.layout.root
+        """A relative or site-absolute link must lead to a file or page of the project."""
         if target.startswith("/"):
             if self._site_path_exists(target):
                 return
-            doc.problems.append(
-                problem(
-                    "link-missing",
-                    rel,
-                    link.line,
-                    link.column,
-                    kind=kind,
-                    target=link.target,
-                    suggestion="Kontrollera adressen. Sidor på webbplatsen börjar med "
-                    "/vagledning/ eller /fall/.",
+            suggestion = (
+                "Kontrollera adressen. Sidor på webbplatsen börjar med /vagledning/ eller /fall/."
+            )
+        else:
+            resolved = Path(os.path.normpath(doc.path.parent / target))
+            if is_outside(resolved, self.layout.root):
+                doc.problems.append(
+                    problem(
+                        "link-outside",
+                        doc.rel,
+                        link.line,
+                        link.column,
+                        kind=kind,
+                        target=link.target,
+                    )
                 )
+                return
+            if resolved.is_file():
+                return
+            suggestion = (
+                "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
+                if link.image
+                else "Kontrollera stavningen och att filen finns i projektet."
             )
-            return
-        resolved = Path(os.path.normpath(doc.path.parent / target))
-        if is_outside(resolved, root):
-            doc.problems.append(
-                problem("link-outside", rel, link.line, link.column, kind=kind, target=link.target)
+        doc.problems.append(
+            problem(
+                "link-missing",
+                doc.rel,
+                link.line,
+                link.column,
+                kind=kind,
+                target=link.target,
+                suggestion=suggestion,
             )
-            return
-        if not resolved.is_file():
-            suggestion = "Kontrollera stavningen och att filen finns i projektet."
-            if link.image:
-                suggestion = "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
-            doc.problems.append(
-                problem(
-                    "link-missing",
-                    rel,
-                    link.line,
-                    link.column,
-                    kind=kind,
-                    target=link.target,
-                    suggestion=suggestion,
-                )
-            )
+        )
 
     def _site_path_exists(self, target: str) -> bool:
         clean = target.strip("/")
