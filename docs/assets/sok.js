@@ -179,7 +179,9 @@
   sortSelect.value = state.sort;
   import(bundle + "pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ excerptLength: 24 });
+    // noWorker: the search runs on the page itself, which saves a 41 KB download on every
+    // first visit; a query over thousands of pages still takes only milliseconds.
+    return pagefind.options({ excerptLength: 24, noWorker: true });
   }).then(function () {
     renderFilters(totals, state);
     root.setAttribute("data-ready", "true");
