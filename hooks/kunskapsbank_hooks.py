@@ -30,6 +30,15 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    """Watch the content the engine reads, whatever mkdocs.yml's ``watch`` lists."""
+    layout = _state["build"].layout
+    for folder in (layout.cases_dir, layout.schemas_dir):
+        if folder.is_dir():
+            server.watch(str(folder))
+    return server
+
+
 def on_files(files: Files, config) -> Files:
     build = _state["build"]
     for src_uri in build.generator_pages():
