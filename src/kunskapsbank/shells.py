@@ -31,10 +31,6 @@ def shell_src_uri(level: int) -> str:
     return "fall/" + f"{SHELL_SLUG}/" * (level - 2) + f"{SHELL_SLUG}.md"
 
 
-def shell_url(level: int) -> str:
-    return "fall/" + f"{SHELL_SLUG}/" * (level - 1)
-
-
 @dataclass(slots=True)
 class Shells:
     """Tokens for this build, the shells once rendered, and the page URLs built."""

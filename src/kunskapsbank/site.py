@@ -19,7 +19,7 @@ from .history import history_html
 from .model import Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
-from .render import Rendered, SiteRenderer, rel_url, search_page_html
+from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
 from .search import index_site
 from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
@@ -178,7 +178,7 @@ class SiteBuild:
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
             "<div data-pagefind-body>"
-            f'<span data-pagefind-meta="title" hidden>{_esc(guide.title)}</span>'
+            f'<span data-pagefind-meta="title" hidden>{esc(guide.title)}</span>'
             + self.renderer.guide_search_data(guide)
             + html
             + "</div>"
@@ -188,9 +188,6 @@ class SiteBuild:
     def _marker(self, name: str) -> str:
         make = self.markers.get(name)
         return make() if make else ""
-
-    def add_marker(self, name: str, make: Callable[[], str]) -> None:
-        self.markers[name] = make
 
     # -- after the pages are written -------------------------------------------
 
@@ -202,9 +199,3 @@ class SiteBuild:
         self.write_engine_pages(site_dir)
         write_sitemap(site_dir, self.layout.settings.site_url, self.sitemap_entries())
         index_site(self, site_dir)
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text, quote=True)
