@@ -1,6 +1,6 @@
 """A line-aware scan of a Markdown body: headings, raw HTML, links and images.
 
-Python-Markdown keeps no line numbers, so the validator scans the source
+The renderer keeps no line numbers, so the validator scans the source
 itself. The scan skips fenced code blocks and inline code spans, where
 Markdown shows text literally.
 """

@@ -1,8 +1,9 @@
 """HTML for generated pages: case pages, the case library and facet pages.
 
 No template engine ever sees contributed text. Every frontmatter string goes
-through ``html.escape``; the Markdown body is rendered by Python-Markdown and
-then sanitized by nh3 with an allowlist, whatever the validator said.
+through ``html.escape``; the Markdown body is rendered by cmark-gfm, the
+dialect contributors see in GitHub's pull-request preview, and then sanitized
+by nh3 with an allowlist, whatever the validator said.
 URLs are relative, so the site works from any folder.
 """
 
@@ -16,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-import markdown
 import nh3
+from cmarkgfm.cmark import Options as CmarkOptions
+from cmarkgfm.cmark import markdown_to_html_with_extensions
 
 from .loader import Document
 from .model import CASE_URL, FACET_URL, FACETS, Case, Collection, Facet, Guide, guide_url
@@ -53,6 +55,11 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align"},
 }
 URL_SCHEMES = {"https", "mailto"}
+# GitHub's dialect without bare-URL autolinks, which would also link http: and
+# www. addresses the validator never saw. Raw HTML passes to nh3, which keeps
+# only the allowed tags; the validator has already reported the rest.
+CMARK_EXTENSIONS = ("table", "strikethrough", "tagfilter")
+CMARK_OPTIONS = CmarkOptions.CMARK_OPT_UNSAFE | CmarkOptions.CMARK_OPT_VALIDATE_UTF8
 
 
 def esc(value: Any) -> str:
@@ -99,11 +106,6 @@ class BodyRenderer:
     """
 
     def __init__(self, layout: Layout, guide_keys: Iterable[str]):
-        self.md = markdown.Markdown(
-            extensions=["tables", "sane_lists", "fenced_code"],
-            extension_configs={"tables": {"use_align_attribute": True}},
-            output_format="html",
-        )
         self.guide_urls = {key: guide_url(key) for key in guide_keys}
         self.root = layout.root
         self.cases_dir = layout.cases_dir
@@ -111,8 +113,9 @@ class BodyRenderer:
 
     def render(self, doc: Document) -> str:
         """The sanitized HTML of a case body (``doc`` is a case file)."""
-        self.md.reset()
-        raw_html = self.md.convert(doc.body)
+        raw_html = markdown_to_html_with_extensions(
+            doc.body, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
+        )
         page = CASE_URL.format(slug=doc.path.stem)
         source_dir = doc.path.parent
 
