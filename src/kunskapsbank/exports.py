@@ -34,6 +34,11 @@ def case_records(build: SiteBuild) -> list[dict[str, Any]]:
 
 
 def _cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
     if isinstance(value, list):
         return "; ".join(_cell(v) for v in value)
     if isinstance(value, dict):
@@ -93,12 +98,23 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def _dump_records(records: list[dict[str, Any]]) -> str:
+    """A JSON array with one record per line: easy to diff and grep, and fast to write.
+
+    (``json`` encodes in C only without indentation; with it, 5,000 cases took 0.4 s.)
+    """
+    if not records:
+        return "[]\n"
+    lines = (json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in records)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
 def export_files(build: SiteBuild) -> dict[str, str]:
     """Open-data files by their path in the site."""
     records = case_records(build)
     schemas = build.result.schemas
     files = {
-        "cases.json": _dump(records),
+        "cases.json": _dump_records(records),
         "cases.csv": cases_csv(build, records),
         "feed.xml": atom_feed(build),
     }

@@ -11,6 +11,7 @@ schema decides what a date looks like.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
 }
 
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
@@ -87,11 +89,11 @@ def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     """Read and parse one file. Never raises for content problems."""
     doc = Document(path=path, rel=rel)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            doc.problems.append(problem("file-too-large", rel, size=size, limit=max_bytes))
-            return doc
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                doc.problems.append(problem("file-too-large", rel, size=size, limit=max_bytes))
+                return doc
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
         doc.problems.append(problem("file-unreadable", rel, reason=exc.strerror or str(exc)))
@@ -107,10 +109,11 @@ def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         line = raw.count(b"\n", 0, exc.start) + 1
         doc.problems.append(problem("file-encoding", rel, position=exc.start + 1, line_no=line))
         return doc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc.text = text
     doc.last_line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
-    if not text.strip():
+    if not text or text.isspace():
         doc.problems.append(problem("file-empty", rel))
         return doc
     split_frontmatter(doc)
@@ -124,24 +127,14 @@ def split_frontmatter(doc: Document) -> None:
         doc.body = text
         doc.body_line = 1
         return
-    # Find the closing line '---' (a line of exactly three hyphens, maybe with trailing space).
-    pos = 4
-    line_no = 2
-    end = -1
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        line = text[pos:] if nl == -1 else text[pos:nl]
-        if line.rstrip(" \t") in ("---", "..."):
-            end = pos
-            break
-        if nl == -1:
-            break
-        pos = nl + 1
-        line_no += 1
-    if end == -1:
+    # The closing line is '---' (or '...'), maybe with trailing spaces or tabs.
+    m = _CLOSING.search(text, 4)
+    if m is None:
         doc.problems.append(problem("frontmatter-unclosed", doc.rel))
         doc.body_known = False
         return
+    end = m.start()
+    line_no = text.count("\n", 0, end) + 1
     fm = text[4:end]
     nl = text.find("\n", end)
     doc.body = "" if nl == -1 else text[nl + 1 :]

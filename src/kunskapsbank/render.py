@@ -186,16 +186,26 @@ class SiteRenderer:
         self.body = BodyRenderer(collection.layout, collection.guides)
         self.settings = collection.layout.settings
         self._cards: dict[tuple[str, str], str] = {}
+        self._facet_links: dict[tuple[str, str, str, bool], str] = {}
 
     # -- links -------------------------------------------------------------
 
     def _facet_link(self, facet: Facet, value: str, page: str, *, filter_attr: bool) -> str:
+        """A link to a facet value's page; cached, since thousands of pages share each one."""
+        prefix = rel_url("fall/", page)
+        key = (facet.path, value, prefix, filter_attr)
+        cached = self._facet_links.get(key)
+        if cached is not None:
+            return cached
         label = self.col.label(facet.vocabulary, value)
         attr = f' data-pagefind-filter="{esc(facet.filter_name)}"' if filter_attr else ""
         if value in self.col.facet_index.get(facet.path, {}):
-            url = rel_url(FACET_URL.format(facet=facet.path, value=value), page)
-            return f'<a href="{esc(url)}"{attr}>{esc(label)}</a>'
-        return f"<span{attr}>{esc(label)}</span>"
+            url = prefix + FACET_URL.format(facet=facet.path, value=value).removeprefix("fall/")
+            cached = f'<a href="{esc(url)}"{attr}>{esc(label)}</a>'
+        else:
+            cached = f"<span{attr}>{esc(label)}</span>"
+        self._facet_links[key] = cached
+        return cached
 
     def _facet(self, path: str) -> Facet:
         return next(f for f in FACETS if f.path == path)

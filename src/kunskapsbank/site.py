@@ -16,19 +16,20 @@ from pathlib import Path
 from .exports import export_files
 from .fieldref import field_reference_html
 from .history import history_html
-from .model import Collection, Guide, build_collection
+from .model import Case, Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
 from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
 from .search import index_site
 from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
-from .validate import Result, validate_project
+from .validate import Result, validate_project, worker_count
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 LIBRARY_SRC = "fall/index.md"
 SEARCH_MARKER = "kunskapsbank:sok"
+WRITE_CHUNK = 200  # pages per task when the engine pages are written in parallel
 
 
 class ContentProblems(Exception):
@@ -74,16 +75,23 @@ class SiteBuild:
     # -- pages ---------------------------------------------------------------
 
     def generated_pages(self) -> list[Rendered]:
-        """Every page the engine makes: cases, the library and facet pages."""
+        """The library and facet pages. Case pages are rendered as they are written."""
         if not self.pages:
-            out = [self.renderer.case_page(c) for c in self.collection.cases]
-            out += self.renderer.library()
-            out += self.renderer.facet_pages()
+            out = self.renderer.library() + self.renderer.facet_pages()
             self.pages = {p.src_uri: p for p in out}
         return list(self.pages.values())
 
     def page(self, src_uri: str) -> Rendered | None:
         return self.pages.get(src_uri)
+
+    def engine_url(self, src_uri: str) -> str | None:
+        """The URL of the engine page made from ``src_uri`` (a case, library or facet page)."""
+        page = self.pages.get(src_uri)
+        if page is not None:
+            return page.url
+        slug = src_uri.removeprefix("fall/").removesuffix(".md")
+        case = self.collection.by_slug.get(slug) if f"fall/{slug}.md" == src_uri else None
+        return case.url if case is not None else None
 
     # -- which pages the generator renders, and which the engine writes ------------
 
@@ -93,13 +101,15 @@ class SiteBuild:
         Every other engine page is written by ``write_engine_pages`` from a shell.
         """
         self.generated_pages()
-        levels = sorted({depth(p.url) for p in self.engine_written()})
-        return [*self.in_generator_nav(), *(shell_src_uri(level) for level in levels)]
+        levels = {depth(p.url) for p in self.engine_written()}
+        levels.update(depth(c.url) for c in self.collection.cases[:1])
+        return [*self.in_generator_nav(), *(shell_src_uri(level) for level in sorted(levels))]
 
     def in_generator_nav(self) -> list[str]:
         return [uri for uri in self.pages if uri == LIBRARY_SRC]
 
     def engine_written(self) -> list[Rendered]:
+        """Library and facet pages written from shells (case pages are written too)."""
         return [p for uri, p in self.pages.items() if uri != LIBRARY_SRC]
 
     def shell_page(self, src_uri: str) -> bool:
@@ -118,30 +128,57 @@ class SiteBuild:
         def replace(m: re.Match[str]) -> str:
             target, fragment = m.group(2), m.group(3) or ""
             resolved = posixpath.normpath(posixpath.join(base, target))
-            page = self.pages.get(resolved)
-            if page is None or resolved == LIBRARY_SRC:
+            url = self.engine_url(resolved)
+            if url is None or resolved == LIBRARY_SRC:
                 return m.group(0)
-            return f"{m.group(1)}{rel_url(page.url, guide.url)}{fragment})"
+            return f"{m.group(1)}{rel_url(url, guide.url)}{fragment})"
 
         return MD_LINK.sub(replace, markdown)
 
     def write_engine_pages(self, site_dir: Path) -> None:
-        for page in self.engine_written():
-            html_out = self.shells.fill(
-                depth(page.url), page.title, page.description, page.html, page.url
-            )
-            out = site_dir / page.url / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(html_out, encoding="utf-8")
+        """Write every case, library and facet page into its shell, over one process per core."""
+        global _WRITER
+        items: list[Case | Rendered] = [*self.collection.cases, *self.engine_written()]
+        chunks = [(i, min(i + WRITE_CHUNK, len(items))) for i in range(0, len(items), WRITE_CHUNK)]
+        workers = worker_count(len(items))
+        _WRITER = (self, site_dir, items)
+        try:
+            if workers > 1 and len(chunks) > 1:
+                import multiprocessing
+
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for _ in pool.imap_unordered(_write_chunk, chunks):
+                        pass
+            else:
+                for chunk in chunks:
+                    _write_chunk(chunk)
+        finally:
+            _WRITER = None
         self.shells.remove_shell_output(site_dir)
+
+    def write_page(self, site_dir: Path, item: Case | Rendered) -> None:
+        page = self.renderer.case_page(item) if isinstance(item, Case) else item
+        html_out = self.shells.fill(
+            depth(page.url), page.title, page.description, page.html, page.url
+        )
+        folder = site_dir / page.url
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "index.html", "w", encoding="utf-8") as out:
+            out.write(html_out)
 
     def sitemap_entries(self) -> list[tuple[str, str | None]]:
         entries: list[tuple[str, str | None]] = []
         for guide in self.collection.guides.values():
             entries.append((guide.url, guide.data.get("last_reviewed")))
-        for uri, page in self.pages.items():
-            case = self.collection.by_slug.get(uri.removeprefix("fall/").removesuffix(".md"))
-            entries.append((page.url, case.data["last_reviewed"] if case else None))
+        for case in self.collection.cases:
+            entries.append((case.url, case.data["last_reviewed"]))
+        for page in self.pages.values():
+            entries.append((page.url, None))
         return entries
 
     def assets(self) -> list[tuple[Path, str]]:
@@ -199,3 +236,14 @@ class SiteBuild:
         self.write_engine_pages(site_dir)
         write_sitemap(site_dir, self.layout.settings.site_url, self.sitemap_entries())
         index_site(self, site_dir)
+
+
+_WRITER: tuple[SiteBuild, Path, list[Case | Rendered]] | None = None
+
+
+def _write_chunk(bounds: tuple[int, int]) -> None:
+    """Write pages ``items[start:stop]``; runs in a forked worker or in-process."""
+    assert _WRITER is not None
+    build, site_dir, items = _WRITER
+    for item in items[bounds[0] : bounds[1]]:
+        build.write_page(site_dir, item)
