@@ -3,7 +3,8 @@
 
 Usage:
     .venv/bin/python scripts/bench.py [--cases 1000 5000] [--runs 3] [--compare-naive]
-                                      [--json bench-results/bench.json] [--no-browser]
+                                      [--text zipf|fa-ord] [--json bench-results/bench.json]
+                                      [--no-browser]
 
 For each N it copies the project to a temporary folder, replaces cases/ with N
 generated, clearly fictional cases (never written to the real cases/), and
@@ -12,8 +13,13 @@ measures, as the median of --runs runs:
 - validate: `kunskapsbank validate` wall time
 - build: the full `kunskapsbank build` (validation, pages, facets, exports, Pagefind)
 - peak memory: the largest resident set of any process of the build (ru_maxrss)
+- Pagefind alone: the same Pagefind call on a copy of the finished site, to show
+  how much of the build is the search index and how much the engine
 - output size, the median case-page size, the Pagefind index size
 - first search: the bytes a first query transfers in headless Chromium
+- --text: "zipf" (default) draws the case text from 6,000 pseudo-words with
+  Zipf-like frequencies, like real text; "fa-ord" from 38 words evenly, which makes
+  Pagefind's work far smaller (shown to compare with figures measured that way)
 - with --compare-naive: stock MkDocs + Material with every case in the nav and the
   built-in search plugin, built in the same run, and the ratio of the two.
 
@@ -42,7 +48,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from kunskapsbank.schemas import load_schemas  # noqa: E402
-from kunskapsbank.synthetic import write_cases  # noqa: E402
+from kunskapsbank.search import pagefind_command  # noqa: E402
+from kunskapsbank.synthetic import TEXTS, write_cases  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
@@ -73,7 +80,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     return float(seconds), int(rss)
 
 
-def make_project(folder: Path, count: int) -> Path:
+def make_project(folder: Path, count: int, text: str = "zipf") -> Path:
     folder.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = REPO / part
@@ -82,7 +89,7 @@ def make_project(folder: Path, count: int) -> Path:
         else:
             shutil.copy2(src, folder / part)
     schemas = load_schemas(REPO / "schemas")
-    write_cases(folder / "cases", count, schemas)
+    write_cases(folder / "cases", count, schemas, text=text)
     return folder
 
 
@@ -178,10 +185,12 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_one(count: int, runs: int, compare: bool, browser: bool) -> dict[str, object]:
+def bench_one(
+    count: int, runs: int, compare: bool, browser: bool, text: str = "zipf"
+) -> dict[str, object]:
     kb = [str(Path(sys.executable).with_name("kunskapsbank"))]
     with tempfile.TemporaryDirectory(prefix=f"kb-bench-{count}-") as tmp:
-        root = make_project(Path(tmp) / "projekt", count)
+        root = make_project(Path(tmp) / "projekt", count, text)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1764000000")
         validate = [
             timed([*kb, "validate", "--project", str(root)], root, env) for _ in range(runs)
@@ -191,15 +200,26 @@ def bench_one(count: int, runs: int, compare: bool, browser: bool) -> dict[str, 
             timed([*kb, "build", "--project", str(root), "--site-dir", str(site)], root, env)
             for _ in range(runs)
         ]
+        # Pagefind alone on the finished site, to tell its share from the engine's.
+        copy = Path(tmp) / "pagefind-alone"
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+        pagefind_runs = []
+        for _ in range(runs):
+            shutil.rmtree(copy / "pagefind", ignore_errors=True)
+            pagefind_runs.append(timed(pagefind_command(copy), root, env))
+        shutil.rmtree(copy)
         case_pages = sorted(
             p.stat().st_size for p in (site / "fall").glob("syntetiskt-fall-*/index.html")
         )
         result: dict[str, object] = {
             "cases": count,
+            "text": text,
             "validate_s": round(median([t for t, _ in validate]), 3),
             "build_s": round(median([t for t, _ in builds]), 3),
             "build_runs_s": [round(t, 3) for t, _ in builds],
+            "pagefind_alone_s": round(median([t for t, _ in pagefind_runs]), 3),
             "peak_rss_mb": round(max(r for _, r in builds) / 1024, 1),
+            "pagefind_alone_rss_mb": round(max(r for _, r in pagefind_runs) / 1024, 1),
             "site_mb": round(folder_size(site) / 1e6, 1),
             "pagefind_mb": round(folder_size(site / "pagefind") / 1e6, 2),
             "median_case_page_kb": round(statistics.median(case_pages) / 1024, 1),
@@ -241,6 +261,13 @@ def main() -> int:
         help="Jämför med standard-Material bara upp till så många fall (standard 2000: "
         "det bygget är kvadratiskt och tar över tio minuter vid 5000).",
     )
+    parser.add_argument(
+        "--text",
+        choices=sorted(TEXTS),
+        default="zipf",
+        help="Fallens text: zipf (som riktig text, standard) eller fa-ord (38 ord, "
+        "ger Pagefind mycket mindre arbete).",
+    )
     parser.add_argument("--no-browser", action="store_true", help="Mät inte sökningen i Chromium.")
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json")
     args = parser.parse_args()
@@ -248,7 +275,7 @@ def main() -> int:
     for count in args.cases:
         print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
         compare = args.compare_naive and count <= args.naive_max
-        results.append(bench_one(count, args.runs, compare, not args.no_browser))
+        results.append(bench_one(count, args.runs, compare, not args.no_browser, args.text))
     machine = {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),

@@ -115,6 +115,9 @@ class Layout:
         return self.root / self.settings.schemas_dir
 
     def rel(self, path: Path) -> str:
+        text, root = str(path), str(self.root)
+        if text.startswith(root + os.sep):
+            return text[len(root) + 1 :].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -123,12 +126,13 @@ class Layout:
     def case_files(self) -> list[Path]:
         if not self.cases_dir.is_dir():
             return []
-        return sorted(p for p in self.cases_dir.iterdir() if p.suffix == ".md")
+        names = sorted(e.name for e in os.scandir(self.cases_dir) if e.name.endswith(".md"))
+        return [self.cases_dir / name for name in names]
 
     def guide_files(self) -> list[Path]:
         if not self.docs_dir.is_dir():
             return []
-        return sorted(self.docs_dir.rglob("*.md"))
+        return sorted(self.docs_dir.rglob("*.md"), key=lambda p: p.parts)
 
     def guide_key(self, path: Path) -> str:
         """``docs/vagledning/mandat.md`` -> ``vagledning/mandat``."""

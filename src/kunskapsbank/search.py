@@ -8,12 +8,9 @@ import json
 import os
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import cbor2
-
-if TYPE_CHECKING:
-    from .site import SiteBuild
 
 
 class SearchIndexError(Exception):
@@ -34,9 +31,9 @@ def pagefind_binary() -> Path:
     return Path(_must_get_executable())
 
 
-def index_site(build: SiteBuild | None, site_dir: Path) -> None:
-    """Run Pagefind over ``site_dir``; any failure fails the build."""
-    cmd = [
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The Pagefind CLI call that indexes ``site_dir`` into ``site_dir/pagefind``."""
+    return [
         str(pagefind_binary()),
         "--site",
         str(site_dir),
@@ -46,6 +43,11 @@ def index_site(build: SiteBuild | None, site_dir: Path) -> None:
         "sv",
         "--silent",
     ]
+
+
+def index_site(site_dir: Path) -> None:
+    """Run Pagefind over ``site_dir``; any failure fails the build."""
+    cmd = pagefind_command(site_dir)
     env = dict(os.environ)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():

@@ -235,7 +235,7 @@ class SiteBuild:
     def post_build(self, site_dir: Path) -> None:
         self.write_engine_pages(site_dir)
         write_sitemap(site_dir, self.layout.settings.site_url, self.sitemap_entries())
-        index_site(self, site_dir)
+        index_site(site_dir)
 
 
 _WRITER: tuple[SiteBuild, Path, list[Case | Rendered]] | None = None

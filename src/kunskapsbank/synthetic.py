@@ -52,9 +52,18 @@ def _vocabulary(size: int = 6000, seed: int = 7) -> tuple[list[str], list[float]
 
 VOCABULARY, CUMULATIVE = _vocabulary()
 
+# Text kinds: "zipf" is like real text; "fa-ord" draws every word evenly from the
+# 38 domain words, so every search term matches every page and the search index
+# stays small (the kind of text older benchmarks, and issue 6's figures, used).
+TEXTS: dict[str, tuple[list[str], list[float]]] = {
+    "zipf": (VOCABULARY, CUMULATIVE),
+    "fa-ord": (list(WORDS), [float(i + 1) for i in range(len(WORDS))]),
+}
+_text = TEXTS["zipf"]
+
 
 def _sentence(rng: random.Random, n: int) -> str:
-    words = rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=n)
+    words = rng.choices(_text[0], cum_weights=_text[1], k=n)
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
@@ -118,12 +127,19 @@ last_reviewed: {published}
 {chr(10).join(body_parts)}"""
 
 
-def write_cases(folder: Path, count: int, schemas: SchemaSet, *, seed: int = 1) -> list[Path]:
+def write_cases(
+    folder: Path, count: int, schemas: SchemaSet, *, seed: int = 1, text: str = "zipf"
+) -> list[Path]:
+    global _text
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i in range(1, count + 1):
-        path = folder / f"syntetiskt-fall-{i:05d}.md"
-        path.write_text(case_text(i, schemas, rng), encoding="utf-8")
-        paths.append(path)
+    previous, _text = _text, TEXTS[text]
+    try:
+        for i in range(1, count + 1):
+            path = folder / f"syntetiskt-fall-{i:05d}.md"
+            path.write_text(case_text(i, schemas, rng), encoding="utf-8")
+            paths.append(path)
+    finally:
+        _text = previous
     return paths
