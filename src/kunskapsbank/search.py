@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,24 @@ def pagefind_binary() -> Path:
     return Path(_must_get_executable())
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]*")
+
+
+def pages_glob(patterns: list[str]) -> str | None:
+    """A Pagefind ``--glob`` for the page folders in ``patterns`` (``*`` may stand for one
+    folder name), or None, meaning every page, when a path holds other glob characters.
+
+    Pagefind reads every HTML file it finds; the list pages carry nothing to index
+    and are a fifth of a large site, so the build names the pages that do.
+    """
+    if not patterns or not all(_PLAIN_PATH.fullmatch(p.replace("*", "")) for p in patterns):
+        return None
+    return "{" + ",".join(f"{p}index.html" for p in sorted(set(patterns))) + "}"
+
+
+def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
     """The Pagefind CLI call that indexes ``site_dir`` into ``site_dir/pagefind``."""
-    return [
+    cmd = [
         str(pagefind_binary()),
         "--site",
         str(site_dir),
@@ -43,11 +59,12 @@ def pagefind_command(site_dir: Path) -> list[str]:
         "sv",
         "--silent",
     ]
+    return cmd + ["--glob", glob] if glob else cmd
 
 
-def index_site(site_dir: Path) -> None:
-    """Run Pagefind over ``site_dir``; any failure fails the build."""
-    cmd = pagefind_command(site_dir)
+def index_site(site_dir: Path, glob: str | None = None) -> None:
+    """Run Pagefind over ``site_dir`` (the pages ``glob`` matches); any failure fails the build."""
+    cmd = pagefind_command(site_dir, glob)
     env = dict(os.environ)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():

@@ -16,11 +16,11 @@ from pathlib import Path
 from .exports import export_files
 from .fieldref import field_reference_html
 from .history import history_html
-from .model import Case, Collection, Guide, build_collection
+from .model import CASE_URL, Case, Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
 from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
-from .search import index_site
+from .search import index_site, pages_glob
 from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
 from .validate import Result, validate_project, worker_count
@@ -235,7 +235,12 @@ class SiteBuild:
     def post_build(self, site_dir: Path) -> None:
         self.write_engine_pages(site_dir)
         write_sitemap(site_dir, self.layout.settings.site_url, self.sitemap_entries())
-        index_site(site_dir)
+        index_site(site_dir, pages_glob(self.indexed_page_patterns()))
+
+    def indexed_page_patterns(self) -> list[str]:
+        """URL patterns of the pages in the search index: every case and searchable guide."""
+        cases = [CASE_URL.format(slug="*")] if self.collection.cases else []
+        return cases + [g.url for g in self.searchable_guides()]
 
 
 _WRITER: tuple[SiteBuild, Path, list[Case | Rendered]] | None = None

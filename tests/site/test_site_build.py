@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from sitetools import BuiltSite, hash_tree, leftovers, run_build
+
+from kunskapsbank.search import pages_glob
 
 
 def test_successful_build_leaves_no_temporary_folders(built_site: BuiltSite) -> None:
@@ -102,3 +105,25 @@ def test_two_builds_are_byte_identical(built_site: BuiltSite, tmp_path: Path) ->
     if different:
         report.append(f"different content: {different}")
     assert not report, "the two builds differ:\n" + "\n".join(report)
+
+
+def test_search_index_holds_every_page_marked_for_it_and_no_other(built_site: BuiltSite) -> None:
+    """Pagefind reads only the pages the build names; none marked for search may be missed."""
+    marked = sorted(
+        path.parent.relative_to(built_site.root).as_posix()
+        for path in built_site.root.rglob("index.html")
+        if "data-pagefind-body" in path.read_text(encoding="utf-8")
+    )
+    entry = json.loads((built_site.root / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert marked, "no page is marked for the search index"
+    assert [lang["page_count"] for lang in entry["languages"].values()] == [len(marked)]
+    fragments = list((built_site.root / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) == len(marked)
+
+
+def test_pages_glob_names_page_folders_and_refuses_glob_characters() -> None:
+    assert pages_glob(["fall/*/", "vagledning/mandat/"]) == (
+        "{fall/*/index.html,vagledning/mandat/index.html}"
+    )
+    assert pages_glob(["fall/*/", "om/{a,b}/"]) is None
+    assert pages_glob([]) is None
