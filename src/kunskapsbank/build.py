@@ -124,6 +124,17 @@ def build_site(layout: Layout, site_dir: Path | None = None, *, quiet: bool = Tr
 
 
 def serve_site(layout: Layout, addr: str) -> int:
+    """Run the generator's preview server in place of this process.
+
+    With exec, a SIGTERM from a supervisor or a test reaches the server itself
+    instead of leaving it running, port and all, after this process has gone.
+    """
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", addr]
     cmd += ["-f", str(layout.root / CONFIG_FILE)]
-    return subprocess.call(cmd, env=generator_env(layout.root), cwd=layout.root)
+    env = generator_env(layout.root)
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.chdir(layout.root)
+        os.execve(sys.executable, cmd, env)
+    return subprocess.call(cmd, env=env, cwd=layout.root)

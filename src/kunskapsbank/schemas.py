@@ -13,13 +13,13 @@ import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_NAMES = ("case", "guide")
 
@@ -91,8 +91,27 @@ class SchemaSet:
     vocabularies: dict[str, Vocabulary]
     raw: dict[str, dict[str, Any]]  # as written, with x-vocabulary
     resolved: dict[str, dict[str, Any]]  # with enum injected
-    validators: dict[str, Draft202012Validator]
     fast: dict[str, Any] = field(default_factory=dict)
+    _validators: dict[str, Draft202012Validator] | None = field(default=None, repr=False)
+
+    @property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        """jsonschema's validators, for their line-mapped error lists. Built on first use:
+        only an invalid document needs them, so a clean run never imports jsonschema."""
+        if self._validators is None:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT202012
+
+            registry: Registry = Registry().with_resources(
+                (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012))
+                for s in self.resolved.values()
+            )
+            self._validators = {
+                name: Draft202012Validator(schema, registry=registry)
+                for name, schema in self.resolved.items()
+            }
+        return self._validators
 
     def fast_is_valid(self, name: str, instance: Any) -> bool:
         """True when the document is certainly valid; False means "look closer"."""
@@ -182,22 +201,16 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
             raise ConfigError(f"{path}: schemat ska vara en mappning.")
         raw[name] = data
         resolved[name] = _inject(copy.deepcopy(data), vocabularies, str(path))
-    registry: Registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012))
-        for s in resolved.values()
-    )
-    validators = {}
     for name, schema in resolved.items():
         try:
-            Draft202012Validator.check_schema(schema)
-        except Exception as exc:  # jsonschema.SchemaError
+            jsonschema_rs.meta.validate(schema)
+        except Exception as exc:  # jsonschema_rs.ValidationError, ReferencingError
             raise ConfigError(
                 f"schemas/{name}.schema.yaml är inte ett giltigt schema: {exc}"
             ) from exc
-        validators[name] = Draft202012Validator(schema, registry=registry)
     fast_registry = jsonschema_rs.Registry([(s["$id"], s) for s in resolved.values()])
     fast = {
         name: jsonschema_rs.validator_for(schema, registry=fast_registry)
         for name, schema in resolved.items()
     }
-    return SchemaSet(schema_dir, vocabularies, raw, resolved, validators, fast)
+    return SchemaSet(schema_dir, vocabularies, raw, resolved, fast)

@@ -13,10 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
-
-from jsonschema.exceptions import ValidationError
 
 from . import body as body_scan
 from .loader import Document, field_name, is_outside, read_document
@@ -24,6 +22,9 @@ from .model import RESERVED_SLUGS
 from .problems import Problem, problem
 from .project import Layout
 from .schemas import SchemaSet, fold, load_schemas
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # A value that 'kunskapsbank new-case' leaves for the contributor: "<<Skriv titel>>".

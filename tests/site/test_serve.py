@@ -20,6 +20,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -86,3 +92,5 @@ def test_serve_rebuilds_pages_and_search_index_after_a_case_changes(tmp_path: Pa
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+    # Stopping the command stops the server: nothing is left listening on the port.
+    assert wait_for(lambda: not port_open(port), seconds=10), "the preview server outlived serve"
