@@ -12,8 +12,10 @@ measures, as the median of --runs runs:
 
 - validate: `kunskapsbank validate` wall time
 - build: the full `kunskapsbank build` (validation, pages, facets, exports, Pagefind)
-  into an empty folder, as the stock-Material build is measured; and once more over
-  the finished site, which adds deleting the old copy after the swap
+  into an empty folder, as the stock-Material build is measured; and, after every
+  other measurement, once more over the finished site, which adds deleting the old
+  copy after the swap. Nothing else is deleted before the end: on ext4, creating
+  files soon after deleting many is slower, which would blur the figures.
 - peak memory: the largest resident set of any process of the build (ru_maxrss)
 - Pagefind alone: the same Pagefind call on a copy of the finished site, to show
   how much of the build is the search index and how much the engine
@@ -188,66 +190,83 @@ def median(values: list[float]) -> float:
 
 
 def bench_one(
-    count: int, runs: int, compare: bool, browser: bool, text: str = "zipf"
+    folder: Path, count: int, runs: int, compare: bool, browser: bool, text: str = "zipf"
 ) -> dict[str, object]:
+    """Measure one size. Nothing is deleted until the whole benchmark is over.
+
+    Every build goes to a folder of its own: ext4 allocates inodes slowly for
+    about 30 s after many files are deleted, so deleting the last run's site
+    would slow down the next run by as much as a second at 1,000 cases.
+    """
     kb = [str(Path(sys.executable).with_name("kunskapsbank"))]
-    with tempfile.TemporaryDirectory(prefix=f"kb-bench-{count}-") as tmp:
-        root = make_project(Path(tmp) / "projekt", count, text)
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1764000000")
-        validate = [
-            timed([*kb, "validate", "--project", str(root)], root, env) for _ in range(runs)
-        ]
-        site = root / "site"
-        build_cmd = [*kb, "build", "--project", str(root), "--site-dir", str(site)]
-        builds = []
-        for _ in range(runs):
-            # Into an empty folder, like the stock-Material build it is compared with.
-            shutil.rmtree(site, ignore_errors=True)
-            builds.append(timed(build_cmd, root, env))
-        # Once more over the finished site: the old copy is deleted after the swap.
-        rebuild_s, _ = timed(build_cmd, root, env)
-        # Pagefind alone on the finished site, to tell its share from the engine's.
-        copy = Path(tmp) / "pagefind-alone"
+    root = make_project(folder / "projekt", count, text)
+    env = bench_env()
+    validate = [timed([*kb, "validate", "--project", str(root)], root, env) for _ in range(runs)]
+    sites = [folder / f"site-{i}" for i in range(1, runs + 1)]
+    # Into an empty folder, like the stock-Material build it is compared with.
+    builds = [
+        timed([*kb, "build", "--project", str(root), "--site-dir", str(site)], root, env)
+        for site in sites
+    ]
+    site = sites[0]
+    # Pagefind alone on copies of the finished site, to tell its share from the engine's.
+    pagefind_runs = []
+    for i in range(1, runs + 1):
+        copy = folder / f"pagefind-alone-{i}"
         shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
-        pagefind_runs = []
-        for _ in range(runs):
-            shutil.rmtree(copy / "pagefind", ignore_errors=True)
-            pagefind_runs.append(timed(pagefind_command(copy), root, env))
-        shutil.rmtree(copy)
-        case_pages = sorted(
-            p.stat().st_size for p in (site / "fall").glob("syntetiskt-fall-*/index.html")
-        )
-        result: dict[str, object] = {
-            "cases": count,
-            "text": text,
-            "validate_s": round(median([t for t, _ in validate]), 3),
-            "build_s": round(median([t for t, _ in builds]), 3),
-            "build_runs_s": [round(t, 3) for t, _ in builds],
-            "rebuild_over_site_s": round(rebuild_s, 3),
-            "pagefind_alone_s": round(median([t for t, _ in pagefind_runs]), 3),
-            "peak_rss_mb": round(max(r for _, r in builds) / 1024, 1),
-            "pagefind_alone_rss_mb": round(max(r for _, r in pagefind_runs) / 1024, 1),
-            "site_mb": round(folder_size(site) / 1e6, 1),
-            "pagefind_mb": round(folder_size(site / "pagefind") / 1e6, 2),
-            "median_case_page_kb": round(statistics.median(case_pages) / 1024, 1),
-            "max_case_page_kb": round(max(case_pages) / 1024, 1),
-        }
-        if browser:
-            first = first_search_bytes(site, "golv")
-            result["first_search_kb"] = round(first / 1024, 1) if first is not None else None
-        if compare:
-            naive_root = make_naive_project(Path(tmp) / "naiv", root / "cases")
-            naive_site = naive_root / "site"
+        pagefind_runs.append(timed(pagefind_command(copy), root, env))
+    case_pages = sorted(
+        p.stat().st_size for p in (site / "fall").glob("syntetiskt-fall-*/index.html")
+    )
+    result: dict[str, object] = {
+        "cases": count,
+        "text": text,
+        "validate_s": round(median([t for t, _ in validate]), 3),
+        "build_s": round(median([t for t, _ in builds]), 3),
+        "build_runs_s": [round(t, 3) for t, _ in builds],
+        "pagefind_alone_s": round(median([t for t, _ in pagefind_runs]), 3),
+        "peak_rss_mb": round(max(r for _, r in builds) / 1024, 1),
+        "pagefind_alone_rss_mb": round(max(r for _, r in pagefind_runs) / 1024, 1),
+        "site_mb": round(folder_size(site) / 1e6, 1),
+        "pagefind_mb": round(folder_size(site / "pagefind") / 1e6, 2),
+        "median_case_page_kb": round(statistics.median(case_pages) / 1024, 1),
+        "max_case_page_kb": round(max(case_pages) / 1024, 1),
+    }
+    if browser:
+        first = first_search_bytes(site, "golv")
+        result["first_search_kb"] = round(first / 1024, 1) if first is not None else None
+    if compare:
+        naive_root = make_naive_project(folder / "naiv", root / "cases")
+        naive = []
+        for i in range(1, runs + 1):
+            naive_site = naive_root / f"site-{i}"
             mk = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(naive_site)]
-            naive = [timed(mk, naive_root, env) for _ in range(max(1, runs - 1))]
-            naive_s = median([t for t, _ in naive])
-            result["naive_build_s"] = round(naive_s, 3)
-            result["naive_peak_rss_mb"] = round(max(r for _, r in naive) / 1024, 1)
-            result["naive_site_mb"] = round(folder_size(naive_site) / 1e6, 1)
-            index = naive_site / "search" / "search_index.json"
-            result["naive_search_index_mb"] = round(index.stat().st_size / 1e6, 2)
-            result["speedup"] = round(naive_s / float(result["build_s"]), 1)
+            naive.append(timed(mk, naive_root, env))
+        naive_s = median([t for t, _ in naive])
+        result["naive_build_s"] = round(naive_s, 3)
+        result["naive_runs_s"] = [round(t, 3) for t, _ in naive]
+        result["naive_peak_rss_mb"] = round(max(r for _, r in naive) / 1024, 1)
+        result["naive_site_mb"] = round(folder_size(naive_site) / 1e6, 1)
+        index = naive_site / "search" / "search_index.json"
+        result["naive_search_index_mb"] = round(index.stat().st_size / 1e6, 2)
+        result["speedup"] = round(naive_s / float(result["build_s"]), 1)
     return result
+
+
+def rebuild_over_site(folder: Path) -> float:
+    """One more build over a finished site: adds deleting the old copy after the swap.
+
+    Run after every other measurement, since the deletion slows what follows.
+    """
+    kb = [str(Path(sys.executable).with_name("kunskapsbank"))]
+    root = folder / "projekt"
+    cmd = [*kb, "build", "--project", str(root), "--site-dir", str(folder / "site-1")]
+    seconds, _ = timed(cmd, root, bench_env())
+    return round(seconds, 3)
+
+
+def bench_env() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1764000000")
 
 
 def main() -> int:
@@ -279,10 +298,17 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json")
     args = parser.parse_args()
     results = []
-    for count in args.cases:
-        print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
-        compare = args.compare_naive and count <= args.naive_max
-        results.append(bench_one(count, args.runs, compare, not args.no_browser, args.text))
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        folders = [Path(tmp) / str(count) for count in args.cases]
+        for count, folder in zip(args.cases, folders, strict=True):
+            print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
+            compare = args.compare_naive and count <= args.naive_max
+            results.append(
+                bench_one(folder, count, args.runs, compare, not args.no_browser, args.text)
+            )
+        for result, folder in zip(results, folders, strict=True):
+            print(f"Bygger om {result['cases']} fall över webbplatsen ...", file=sys.stderr)
+            result["rebuild_over_site_s"] = rebuild_over_site(folder)
     machine = {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
@@ -291,7 +317,7 @@ def main() -> int:
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
-    keys = [k for k in results[0] if k != "build_runs_s"]
+    keys = [k for k in results[0] if not k.endswith("_runs_s")]
     widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
     print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
     for r in results:
