@@ -55,23 +55,26 @@ VOCABULARY, CUMULATIVE = _vocabulary()
 # Text kinds: "zipf" is like real text; "fa-ord" draws every word evenly from the
 # 38 domain words, so every search term matches every page and the search index
 # stays small (the kind of text older benchmarks, and issue 6's figures, used).
-TEXTS: dict[str, tuple[list[str], list[float]]] = {
+Text = tuple[list[str], list[float]]  # words and their cumulative weights
+TEXTS: dict[str, Text] = {
     "zipf": (VOCABULARY, CUMULATIVE),
     "fa-ord": (list(WORDS), [float(i + 1) for i in range(len(WORDS))]),
 }
-_text = TEXTS["zipf"]
 
 
-def _sentence(rng: random.Random, n: int) -> str:
-    words = rng.choices(_text[0], cum_weights=_text[1], k=n)
+def _sentence(rng: random.Random, n: int, text: Text) -> str:
+    words = rng.choices(text[0], cum_weights=text[1], k=n)
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+def _paragraph(rng: random.Random, sentences: int, text: Text) -> str:
+    return " ".join(_sentence(rng, rng.randint(8, 16), text) for _ in range(sentences))
 
 
-def case_text(index: int, schemas: SchemaSet, rng: random.Random, words: int = 600) -> str:
+def case_text(
+    index: int, schemas: SchemaSet, rng: random.Random, words: int = 600, text: str = "zipf"
+) -> str:
+    kind = TEXTS[text]
     ids = {name: v.ids for name, v in schemas.vocabularies.items()}
     lan = rng.sample(ids["lan"], rng.randint(1, 2))
     themes = rng.sample(ids["themes"], rng.randint(1, 4))
@@ -90,12 +93,12 @@ def case_text(index: int, schemas: SchemaSet, rng: random.Random, words: int = 6
     for i, section in enumerate(("Behov", "Genomförande", "Resultat")):
         body_parts.append(f"## {section}\n")
         for _ in range(paragraphs // 3 + (1 if i == 0 else 0)):
-            body_parts.append(_paragraph(rng, 5) + "\n")
+            body_parts.append(_paragraph(rng, 5, kind) + "\n")
     procedures = rng.sample(ids["procedures"], rng.randint(1, 2))
     sectors = rng.sample(ids["sectors"], 1)
     return f"""---
 title: "Syntetiskt fall {index}: {rng.choice(WORDS)} och {rng.choice(WORDS)}"
-summary: "Ett påhittat fall för prestandamätning. {_sentence(rng, 10)}"
+summary: "Ett påhittat fall för prestandamätning. {_sentence(rng, 10, kind)}"
 case_type: {rng.choice(ids["case_type"])}
 status: {status}
 period:
@@ -112,9 +115,9 @@ themes: [{", ".join(themes)}]
 sectors: [{", ".join(sectors)}]
 procedures: [{", ".join(procedures)}]
 lessons:
-  - text: "{_sentence(rng, 12)}"
+  - text: "{_sentence(rng, 12, kind)}"
     themes: [{themes[0]}]
-  - text: "{_sentence(rng, 14)}"
+  - text: "{_sentence(rng, 14, kind)}"
 sources:
   - title: "Påhittad källa {index}"
     publisher: "Exempelkommun {index}"
@@ -130,16 +133,11 @@ last_reviewed: {published}
 def write_cases(
     folder: Path, count: int, schemas: SchemaSet, *, seed: int = 1, text: str = "zipf"
 ) -> list[Path]:
-    global _text
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    previous, _text = _text, TEXTS[text]
-    try:
-        for i in range(1, count + 1):
-            path = folder / f"syntetiskt-fall-{i:05d}.md"
-            path.write_text(case_text(i, schemas, rng), encoding="utf-8")
-            paths.append(path)
-    finally:
-        _text = previous
+    for i in range(1, count + 1):
+        path = folder / f"syntetiskt-fall-{i:05d}.md"
+        path.write_text(case_text(i, schemas, rng, text=text), encoding="utf-8")
+        paths.append(path)
     return paths
