@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -65,8 +64,7 @@ def pagefind_command(site_dir: Path, glob: str | None = None) -> list[str]:
 def index_site(site_dir: Path, glob: str | None = None) -> None:
     """Run Pagefind over ``site_dir`` (the pages ``glob`` matches); any failure fails the build."""
     cmd = pagefind_command(site_dir, glob)
-    env = dict(os.environ)
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
         raise SearchIndexError(
             "Sökindexet kunde inte skapas (Pagefind avslutades med status "

@@ -23,7 +23,7 @@ from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
 from .search import index_site, pages_glob
 from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
-from .validate import Result, validate_project, worker_count
+from .validate import Result, fork_map, validate_project, worker_count
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
@@ -140,18 +140,9 @@ class SiteBuild:
         global _WRITER
         items: list[Case | Rendered] = [*self.collection.cases, *self.engine_written()]
         chunks = [(i, min(i + WRITE_CHUNK, len(items))) for i in range(0, len(items), WRITE_CHUNK)]
-        workers = worker_count(len(items))
         _WRITER = (self, site_dir, items)
         try:
-            if workers > 1 and len(chunks) > 1:
-                import multiprocessing
-
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for _ in pool.imap_unordered(_write_chunk, chunks):
-                        pass
-            else:
-                for chunk in chunks:
-                    _write_chunk(chunk)
+            fork_map(_write_chunk, chunks, worker_count(len(items)))
         finally:
             _WRITER = None
         self.shells.remove_shell_output(site_dir)
@@ -194,11 +185,12 @@ class SiteBuild:
 
     def searchable_guides(self) -> list[Guide]:
         """Guidance pages in the search index: all but the start and the search page."""
-        return [
-            g
-            for g in self.collection.guides.values()
-            if g.key != "index" and SEARCH_MARKER not in g.doc.body
-        ]
+        return [g for g in self.collection.guides.values() if self.searchable(g)]
+
+    @staticmethod
+    def searchable(guide: Guide) -> bool:
+        """In the search index: every guidance page but the start page and the search page."""
+        return guide.key != "index" and SEARCH_MARKER not in guide.doc.body
 
     def guide(self, src_uri: str) -> Guide | None:
         key = src_uri.removesuffix(".md")
@@ -209,9 +201,8 @@ class SiteBuild:
         guide = self.guide(src_uri)
         if guide is None:
             return html
-        searchable = guide.key != "index" and SEARCH_MARKER not in guide.doc.body
         html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
-        if not searchable:
+        if not self.searchable(guide):
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
             "<div data-pagefind-body>"

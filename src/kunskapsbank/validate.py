@@ -10,10 +10,10 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
 from . import body as body_scan
@@ -647,6 +647,9 @@ def suggest_slug(name: str) -> str:
     return slug[:80] if len(slug) >= 3 else "mitt-fall"
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 PARALLEL_FROM = 300  # files; below this a second process costs more than it saves
 CHUNK = 64
 
@@ -666,6 +669,20 @@ def worker_count(files: int) -> int:
 # What a worker sends back for one file: the whole document, or, for a valid and
 # rendered case, only its data and HTML (a tenth of the pickling work).
 _Checked = Document | tuple[dict[str, Any], str]
+
+
+def fork_map(func: Callable[[T], R], chunks: list[T], workers: int) -> list[R]:
+    """``[func(c) for c in chunks]``, over ``workers`` forked processes when that pays.
+
+    Fork, so that the workers inherit what the caller set up (a validator, a
+    collection) instead of receiving it pickled; results come back in order.
+    """
+    if workers > 1 and len(chunks) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(func, chunks, chunksize=1)
+    return [func(chunk) for chunk in chunks]
 
 
 def _check_chunk(chunk: list[tuple[bool, Path]]) -> list[_Checked]:
@@ -727,13 +744,7 @@ def validate_project(
     workers = worker_count(len(tasks))
     _WORKER = (validator, renderer, keep_documents or render_bodies)
     try:
-        if workers > 1 and len(chunks) > 1:
-            import multiprocessing
-
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                done = pool.map(_check_chunk, chunks, chunksize=1)
-        else:
-            done = [_check_chunk(chunk) for chunk in chunks]
+        done = fork_map(_check_chunk, chunks, workers)
     finally:
         _WORKER = None
     for (is_case, path), checked in zip(tasks, (d for c in done for d in c), strict=True):
