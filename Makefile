@@ -38,8 +38,13 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Everything, Chromium included: what CI runs.
 test: lint
 	$(BIN)/pytest
+
+# The inner loop: engine, validation and editor commands, without Chromium or full builds.
+test-fast: lint
+	$(BIN)/pytest -m "not browser and not build"
 
 bench: setup
 	$(BIN)/python scripts/bench.py

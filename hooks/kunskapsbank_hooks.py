@@ -14,8 +14,8 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from kunskapsbank.search import SearchIndexError
-from kunskapsbank.site import ContentProblems, SiteBuild
+from kunskapsbank.site.plan import ContentProblems, SiteBuild
+from kunskapsbank.site.search import SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.kunskapsbank")
 _state: dict[str, SiteBuild] = {}

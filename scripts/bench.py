@@ -51,9 +51,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from kunskapsbank.schemas import load_schemas  # noqa: E402
-from kunskapsbank.search import pagefind_command  # noqa: E402
-from kunskapsbank.synthetic import TEXTS, write_cases  # noqa: E402
+from synthetic import TEXTS, write_cases  # noqa: E402
+
+from kunskapsbank.content.schemas import load_schemas  # noqa: E402
+from kunskapsbank.site.search import pagefind_command  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")

@@ -15,6 +15,19 @@ FIXTURE_PROJECT = REPO / "tests" / "fixtures" / "project"
 TODAY = "2026-11-29"
 
 
+# Slow lanes, by folder: a browser (Chromium) or a full site build. `make test-fast` skips both.
+SLOW_LANES = {"browser": "browser", "site": "build", "scripts": "build"}
+SLOW_FILES = {"test_release.py": "build"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        lane = SLOW_FILES.get(path.name) or SLOW_LANES.get(path.parent.name)
+        if lane:
+            item.add_marker(getattr(pytest.mark, lane))
+
+
 @pytest.fixture(autouse=True)
 def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed build date and no inherited limits, for every test."""

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.project import open_layout
-from kunskapsbank.validate import validate_project
+from kunskapsbank.config import open_layout
+from kunskapsbank.content.validate import validate_project
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.cli import main
-from kunskapsbank.history import release_for, version_tags
-from kunskapsbank.project import open_layout
-from kunskapsbank.release import ReleaseResult, make_release, write_archive
+from kunskapsbank.cli.main import main
+from kunskapsbank.config import open_layout
+from kunskapsbank.editorial.release import ReleaseResult, make_release, write_archive
+from kunskapsbank.versions.history import release_for, version_tags
 
 from .conftest import REPO
 
@@ -300,7 +300,7 @@ def test_not_a_git_repository(tmp_path: Path, capsys) -> None:
 def test_history_page_says_when_git_cannot_be_read(tmp_path: Path, monkeypatch) -> None:
     from types import SimpleNamespace
 
-    from kunskapsbank.history import history_html
+    from kunskapsbank.versions.history import history_html
 
     root = tmp_path / "utan-git"
     shutil.copytree(FIXTURE, root)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.cli import main
+from kunskapsbank.cli.main import main
 
 GUIDE = """---
 title: "{title}"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.cli import main
-from kunskapsbank.model import RESERVED_SLUGS
-from kunskapsbank.project import open_layout
-from kunskapsbank.schemas import load_schemas
-from kunskapsbank.validate import validate_project
+from kunskapsbank.cli.main import main
+from kunskapsbank.config import open_layout
+from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.schemas import load_schemas
+from kunskapsbank.content.validate import validate_project
 
 from .conftest import PLACEHOLDER, REPO
 

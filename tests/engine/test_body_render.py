@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.loader import Document
-from kunskapsbank.project import open_layout
-from kunskapsbank.render import BodyRenderer
+from kunskapsbank.config import open_layout
+from kunskapsbank.content.loader import Document
+from kunskapsbank.render.markdown import BodyRenderer
 
 FIXTURE = Path(__file__).resolve().parents[1] / "site" / "fixtures" / "site-project"
 

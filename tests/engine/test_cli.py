@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-from kunskapsbank.cli import main
+from kunskapsbank.cli.main import main
 
 VALID = "cases/exempelby-digitala-larm.md"
 JSON_KEYS = {"file", "line", "column", "field", "code", "message", "hint"}

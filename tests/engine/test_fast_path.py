@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from kunskapsbank.loader import read_document
-from kunskapsbank.schemas import load_schemas
+from kunskapsbank.content.loader import read_document
+from kunskapsbank.content.schemas import load_schemas
 
 REPO = Path(__file__).resolve().parents[2]
 CASE = REPO / "tests" / "fixtures" / "project" / "cases" / "exempelby-digitala-larm.md"

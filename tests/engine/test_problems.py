@@ -8,16 +8,16 @@ the text that was written, not hard-coded.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from kunskapsbank.problems import Problem
-from kunskapsbank.project import open_layout
-from kunskapsbank.validate import validate_project
+from kunskapsbank.config import open_layout
+from kunskapsbank.content.loader import read_document
+from kunskapsbank.content.validate import validate_project
+from kunskapsbank.errors.catalogue import Problem
 
 CASE_NAME = "testfall.md"
 
@@ -636,16 +636,16 @@ def test_symlink_pointing_outside_the_project(project: Path) -> None:
     assert [(p.code, p.line, p.column, p.field) for p in problems] == [("file-symlink", 1, 1, "")]
 
 
-def test_alias_bomb_is_fast(project: Path) -> None:
+def test_alias_bomb_is_never_expanded(project: Path) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 12):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     text = "---\n" + "\n".join(lines) + "\n---\n\n## Behov\n\n## Genomförande\n\n## Resultat\n"
     (project / "cases" / "bomb.md").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
     problems = [p for p in validate(project) if p.file == "cases/bomb.md"]
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5
+    doc = read_document(project / "cases" / "bomb.md", "cases/bomb.md")
+    # Each alias stays a single empty value: 9 items, not 9**11.
+    assert doc.data is not None and doc.data["a11"] == [None] * 9
     aliases = [p for p in problems if p.code == "yaml-alias"]
     assert len(aliases) == 11 * 9
     assert {p.line for p in aliases} == set(range(3, 14))

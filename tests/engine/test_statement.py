@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kunskapsbank.statement import RESULTS_ENV, results_html
+from kunskapsbank.render.statement import results_html
 
 
 def test_without_results_the_statement_says_the_build_was_not_tested(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv(RESULTS_ENV, raising=False)
-    assert "byggdes utan de automatiska tillgänglighetstesterna" in results_html()
+    assert "byggdes utan de automatiska tillgänglighetstesterna" in results_html(None)
 
 
 def test_results_are_shown_per_page_type_with_date_and_tool(
@@ -31,8 +30,7 @@ def test_results_are_shown_per_page_type_with_date_and_tool(
     }
     path = tmp_path / "axe.json"
     path.write_text(json.dumps(report), encoding="utf-8")
-    monkeypatch.setenv(RESULTS_ENV, str(path))
-    out = results_html()
+    out = results_html(path)
     assert '<time datetime="2026-11-28">28 november 2026</time>' in out
     assert "axe-core 4.12.1 i Chromium 156" in out
     assert '<th scope="row">Startsida</th><td><code>/</code></td><td>0</td><td>31</td>' in out
@@ -41,13 +39,13 @@ def test_results_are_shown_per_page_type_with_date_and_tool(
 
 
 def test_storage_keys_page_says_nothing_is_stored_when_the_list_is_empty() -> None:
-    from kunskapsbank.statement import storage_keys_html
+    from kunskapsbank.render.statement import storage_keys_html
 
     assert "I dag sparar webbplatsen ingenting" in storage_keys_html([])
 
 
 def test_storage_keys_are_listed_escaped_in_a_table() -> None:
-    from kunskapsbank.statement import storage_keys_html
+    from kunskapsbank.render.statement import storage_keys_html
 
     out = storage_keys_html(
         [{"key": "/.__palette", "storage": "localStorage", "purpose": "Färg <val>"}]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kunskapsbank.project import open_layout
-from kunskapsbank.validate import validate_project
+from kunskapsbank.config import open_layout
+from kunskapsbank.content.validate import validate_project
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sitetools import BuiltSite, hash_tree, leftovers, run_build
 
-from kunskapsbank.search import pages_glob
+from kunskapsbank.site.search import pages_glob
 
 
 def test_successful_build_leaves_no_temporary_folders(built_site: BuiltSite) -> None:

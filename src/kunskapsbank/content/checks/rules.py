@@ -1,0 +1,213 @@
+"""Named checks a schema cannot express: dates, periods, owners, references, placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from kunskapsbank.content.loader import Document, field_name
+from kunskapsbank.errors.catalogue import Problem, problem
+
+if TYPE_CHECKING:
+    from kunskapsbank.content.validate import Validator
+
+# A value that 'kunskapsbank new-case' leaves for the contributor: "<<Skriv titel>>".
+PLACEHOLDER = re.compile(r"<<.+>>")
+OWNER_ROLES = ("upphandlande", "projektagare")
+
+
+def case_rules(v: Validator, doc: Document) -> None:
+    data = doc.data or {}
+    rel = doc.rel
+    period = data.get("period")
+    if isinstance(period, dict):
+        start, end = period.get("start"), period.get("end")
+        if _is_month(start) and _is_month(end) and end < start:
+            line, col = doc.mark(("period", "end"))
+            doc.problems.append(
+                problem("period-order", rel, line, col, "period.end", start=start, end=end)
+            )
+        status = data.get("status")
+        if status in ("avslutad", "avbruten") and "end" not in period:
+            line, col = doc.mark(("period",))
+            doc.problems.append(
+                problem("period-end-required", rel, line, col, "period.end", status=status)
+            )
+    review_dates(v, doc, require_order=True)
+    orgs = data.get("organisations")
+    if isinstance(orgs, list) and orgs:
+        roles = {o.get("role") for o in orgs if isinstance(o, dict)}
+        if not roles & set(OWNER_ROLES) and not any(map(is_placeholder, roles)):
+            line, col = doc.mark(("organisations",))
+            doc.problems.append(problem("owner-organisation", rel, line, col, "organisations"))
+
+
+def review_dates(v: Validator, doc: Document, *, require_order: bool) -> None:
+    data = doc.data or {}
+    reviewed = _date(data.get("last_reviewed"))
+    published = _date(data.get("published"))
+    if reviewed and reviewed > v.today:
+        line, col = doc.mark(("last_reviewed",))
+        doc.problems.append(
+            problem(
+                "date-in-future",
+                doc.rel,
+                line,
+                col,
+                "last_reviewed",
+                value=reviewed.isoformat(),
+                today=v.today.isoformat(),
+            )
+        )
+    if require_order and reviewed and published and reviewed < published:
+        line, col = doc.mark(("last_reviewed",))
+        doc.problems.append(
+            problem(
+                "review-before-published",
+                doc.rel,
+                line,
+                col,
+                "last_reviewed",
+                reviewed=reviewed.isoformat(),
+                published=published.isoformat(),
+            )
+        )
+
+
+def references(v: Validator, doc: Document, *, own_case: str | None, own_guide: str | None) -> None:
+    data = doc.data or {}
+    checks = (
+        ("related_cases", v.index.case_slugs, own_case, "Fallet", "cases/{}.md"),
+        (
+            "related_guidance",
+            v.index.guide_keys,
+            own_guide,
+            "Vägledningssidan",
+            "docs/{}.md",
+        ),
+    )
+    for key, existing, own, kind, where in checks:
+        values = data.get(key)
+        if not isinstance(values, list):
+            continue
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            line, col = doc.mark((key, i))
+            fname = field_name((key, i))
+            if value == own:
+                doc.problems.append(
+                    problem("reference-self", doc.rel, line, col, fname, value=value)
+                )
+            elif value not in existing:
+                close = difflib.get_close_matches(value, sorted(existing), n=1, cutoff=0.8)
+                suggestion = (
+                    f"Menade du '{close[0]}'?"
+                    if close
+                    else f"Kontrollera stavningen. Filen ska finnas som {where.format(value)}."
+                )
+                doc.problems.append(
+                    problem(
+                        "reference-missing",
+                        doc.rel,
+                        line,
+                        col,
+                        fname,
+                        kind=kind,
+                        value=value,
+                        suggestion=suggestion,
+                    )
+                )
+
+
+def placeholders(doc: Document) -> None:
+    """One problem per placeholder; it replaces the other problems for the same value."""
+    if "<<" not in doc.text:
+        return  # no placeholder anywhere: skip the walk (the common case)
+    found: list[Problem] = []
+    fields: set[str] = set()
+    for path, value in _strings(doc.data, ()):
+        if is_placeholder(value):
+            fname = field_name(path)
+            line, col = doc.mark(path)
+            fields.add(fname)
+            found.append(
+                problem(
+                    "placeholder",
+                    doc.rel,
+                    line,
+                    col,
+                    fname,
+                    what=f"Fältet '{fname}'",
+                    value=value.strip(),
+                    advice="Kommentaren ovanför fältet (rader som börjar med #) säger vad "
+                    "som ska stå där.",
+                )
+            )
+    lines: set[int] = set()
+    section: str | None = None
+    fence: str | None = None
+    for index, raw in enumerate(doc.body.split("\n") if doc.text else []):
+        line_no = doc.body_line + index
+        text = raw.strip()
+        if fence is not None:
+            fence = None if text.startswith(fence) else fence
+            continue
+        if text.startswith(("```", "~~~")):
+            fence = text[:3]
+            continue
+        if text.startswith("## "):
+            section = text[3:].strip()
+        if is_placeholder(text):
+            lines.add(line_no)
+            found.append(
+                problem(
+                    "placeholder",
+                    doc.rel,
+                    line_no,
+                    raw.index("<<") + 1,
+                    what=f"Avsnittet '{section}'" if section else "Stycket",
+                    value=text,
+                    advice="Skriv texten med egna ord.",
+                )
+            )
+    if not found:
+        return
+    doc.problems = [
+        p
+        for p in doc.problems
+        if p.field not in fields
+        and not (not p.field and p.line in lines and p.line >= doc.body_line)
+    ] + found
+
+
+def is_placeholder(value: Any) -> bool:
+    """True for a value such as "<<Skriv titel>>" that a template left to fill in."""
+    return isinstance(value, str) and PLACEHOLDER.fullmatch(value.strip()) is not None
+
+
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _is_month(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None

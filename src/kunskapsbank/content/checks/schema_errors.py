@@ -1,0 +1,210 @@
+"""jsonschema's errors as problems: the right code, line, field and Swedish hint."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING, Any
+
+from kunskapsbank.content.loader import Document, field_name
+from kunskapsbank.content.schemas import SchemaSet
+from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.urls import fold
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+TYPE_WORDS = {
+    "string": "en text",
+    "array": "en lista",
+    "object": "fält med underfält",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "true eller false",
+    "null": "ingenting",
+}
+TYPE_ADVICE = {
+    "array": "Skriv varje värde på en egen rad som börjar med '- ', eller inom hakparenteser: "
+    "[värde1, värde2].",
+    "string": 'Sätt värdet inom citattecken, till exempel "2024-09".',
+    "object": "Skriv underfälten på egna rader med indrag, till exempel '  start: \"2024-09\"'.",
+    "integer": "Skriv bara siffror, utan mellanslag, punkt eller 'kr'.",
+    "boolean": "Skriv true eller false.",
+}
+
+
+def _python_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list[Problem]:
+    """One jsonschema error as problems at the lines they concern, in Swedish."""
+    rel = doc.rel
+    path = tuple(error.absolute_path)
+    fname = field_name(path)
+    line, col = doc.mark(path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        out = []
+        for key in value:
+            if key in known:
+                continue
+            kl, kc = doc.key_mark(path + (key,))
+            out.append(
+                problem(
+                    "unknown-key",
+                    rel,
+                    kl,
+                    kc,
+                    field_name(path + (key,)),
+                    key=key,
+                    suggestion=_suggest_key(key, schema.get("properties", {})),
+                )
+            )
+        return out
+    if kind == "required":
+        missing = re.match(r"'(.*)' is a required property", error.message)
+        key = missing.group(1) if missing else str(error.validator_value)
+        prop = schema.get("properties", {}).get(key, {})
+        description = prop.get("description", "")
+        if path:
+            line, col = doc.mark(path)
+        else:
+            line, col = 2, 1  # the first frontmatter line
+        return [
+            problem(
+                "required",
+                rel,
+                line,
+                col,
+                field_name(path + (key,)),
+                key=key,
+                description=description,
+            )
+        ]
+    if kind == "type":
+        expected = schema.get("type")
+        expected = expected[0] if isinstance(expected, list) else expected
+        advice = TYPE_ADVICE.get(expected, "")
+        item_vocab = schema.get("items", {}).get("x-vocabulary")
+        if expected == "array" and item_vocab and isinstance(value, str):
+            vocab = schemas.vocabularies[item_vocab]
+            close = vocab.suggest(value, limit=1)
+            if close:
+                advice = f"Skriv till exempel: [{close[0]}]. " + advice
+        return [
+            problem(
+                "type",
+                rel,
+                line,
+                col,
+                fname,
+                expected=TYPE_WORDS.get(expected, str(expected)),
+                actual=TYPE_WORDS[_python_type(value)],
+                advice=advice,
+            )
+        ]
+    if kind == "enum" and "x-vocabulary" in schema:
+        vocab = schemas.vocabularies[schema["x-vocabulary"]]
+        return [
+            problem(
+                "vocabulary",
+                rel,
+                line,
+                col,
+                fname,
+                value=value,
+                field_label=f"{vocab.title.lower()} ('{_leaf_key(path)}')",
+                suggestion=_vocab_hint(vocab, value),
+            )
+        ]
+    if kind == "enum":
+        return [
+            problem(
+                "enum",
+                rel,
+                line,
+                col,
+                fname,
+                value=value,
+                allowed=", ".join(map(str, error.validator_value)),
+            )
+        ]
+    if kind in ("minLength", "maxLength"):
+        code = "too-short" if kind == "minLength" else "too-long"
+        return [
+            problem(code, rel, line, col, fname, length=len(value), limit=error.validator_value)
+        ]
+    if kind in ("minItems", "maxItems"):
+        code = "too-few" if kind == "minItems" else "too-many"
+        return [problem(code, rel, line, col, fname, count=len(value), limit=error.validator_value)]
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        for i, item in enumerate(value):
+            marker = repr(item)
+            if marker in seen:
+                line, col = doc.mark(path + (i,))
+                break
+            seen.add(marker)
+        return [problem("not-unique", rel, line, col, fname)]
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        low = schema.get("minimum", schema.get("exclusiveMinimum"))
+        high = schema.get("maximum", schema.get("exclusiveMaximum"))
+        bounds = " till ".join(str(b) for b in (low, high) if b is not None)
+        if high is None:
+            bounds = f"minst {low}"
+        return [problem("out-of-range", rel, line, col, fname, value=value, bounds=bounds)]
+    if kind == "pattern" and "x-code" in schema:
+        return [problem(schema["x-code"], rel, line, col, fname, value=value)]
+    return [problem("invalid", rel, line, col, fname, detail=error.message)]
+
+
+# -- named checks ------------------------------------------------------
+
+
+def _leaf_key(path: tuple[Any, ...]) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+def _suggest_key(key: str, properties: dict[str, Any]) -> str:
+    names = {fold(k): k for k in properties}
+    for k, prop in properties.items():
+        title = prop.get("title")
+        if title:
+            names.setdefault(fold(title), k)
+    close = difflib.get_close_matches(
+        fold(str(key)).replace("-", "_"), list(names), n=1, cutoff=0.6
+    )
+    if not close:
+        close = difflib.get_close_matches(fold(str(key)), list(names), n=1, cutoff=0.6)
+    if close:
+        return f"Menade du '{names[close[0]]}'?"
+    return "Tillåtna fält: " + ", ".join(properties) + "."
+
+
+def _vocab_hint(vocab: Any, value: Any) -> str:
+    close = vocab.suggest(str(value)) if isinstance(value, str) else []
+    if close:
+        options = " eller ".join(f"'{c}' ({vocab.label(c)})" for c in close)
+        return f"Menade du {options}?"
+    if len(vocab.ids) <= 12:
+        return "Tillåtna värden: " + ", ".join(vocab.ids) + "."
+    return "Se listan över tillåtna värden i fältreferensen på sidan Bidra med ett fall."

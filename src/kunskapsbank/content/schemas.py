@@ -1,0 +1,207 @@
+"""Schemas and vocabularies: the single source of fields and allowed values.
+
+Schemas are JSON Schema 2020-12 written as YAML. A property with
+``x-vocabulary: NAME`` takes its allowed ids from ``vocabularies/NAME.yaml``;
+the ids are injected as ``enum`` when the schema is loaded, so an editor adds a
+value in one place only.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jsonschema_rs
+import yaml
+
+from kunskapsbank.errors.catalogue import ConfigError
+from kunskapsbank.urls import fold
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
+SCHEMA_NAMES = ("case", "guide")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    label: str
+    label_en: str | None = None
+    description: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    name: str
+    title: str
+    description: str
+    terms: list[Term]
+    by_id: dict[str, Term] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {t.id: t for t in self.terms}
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.terms]
+
+    def label(self, term_id: str) -> str:
+        term = self.by_id.get(term_id)
+        return term.label if term else term_id
+
+    def suggest(self, value: str, limit: int = 3) -> list[str]:
+        """Closest ids to ``value``, comparing against ids and Swedish labels."""
+        key = fold(str(value))
+        candidates: dict[str, str] = {}
+        for t in self.terms:
+            for text in (t.id, t.label, t.label_en or ""):
+                if text:
+                    candidates.setdefault(fold(text), t.id)
+                    # 'Skåne län' should match 'Skåne' too.
+                    for word in fold(text).split():
+                        if len(word) > 3:
+                            candidates.setdefault(word, t.id)
+        if key in candidates:
+            return [candidates[key]]
+        hits = difflib.get_close_matches(key, list(candidates), n=limit * 2, cutoff=0.6)
+        out: list[str] = []
+        for h in hits:
+            if candidates[h] not in out:
+                out.append(candidates[h])
+        return out[:limit]
+
+
+@dataclass(slots=True)
+class SchemaSet:
+    root: Path
+    vocabularies: dict[str, Vocabulary]
+    raw: dict[str, dict[str, Any]]  # as written, with x-vocabulary
+    resolved: dict[str, dict[str, Any]]  # with enum injected
+    fast: dict[str, Any] = field(default_factory=dict)
+    _validators: dict[str, Draft202012Validator] | None = field(default=None, repr=False)
+
+    @property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        """jsonschema's validators, for their line-mapped error lists. Built on first use:
+        only an invalid document needs them, so a clean run never imports jsonschema."""
+        if self._validators is None:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT202012
+
+            registry: Registry = Registry().with_resources(
+                (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012))
+                for s in self.resolved.values()
+            )
+            self._validators = {
+                name: Draft202012Validator(schema, registry=registry)
+                for name, schema in self.resolved.items()
+            }
+        return self._validators
+
+    def fast_is_valid(self, name: str, instance: Any) -> bool:
+        """True when the document is certainly valid; False means "look closer"."""
+        validator = self.fast.get(name)
+        if validator is None:
+            return False
+        try:
+            return bool(validator.is_valid(instance))
+        except Exception:  # values JSON cannot hold: let jsonschema explain
+            return False
+
+    def properties(self, name: str) -> dict[str, Any]:
+        return self.resolved[name]["properties"]
+
+    def vocabulary_for(self, schema_name: str, key: str) -> Vocabulary | None:
+        prop = self.properties(schema_name).get(key, {})
+        vocab = prop.get("x-vocabulary") or prop.get("items", {}).get("x-vocabulary")
+        return self.vocabularies.get(vocab) if vocab else None
+
+    def label(self, vocab: str, term_id: str) -> str:
+        return self.vocabularies[vocab].label(term_id)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Kan inte läsa {path}: {exc}") from exc
+
+
+def load_vocabularies(directory: Path) -> dict[str, Vocabulary]:
+    vocabularies: dict[str, Vocabulary] = {}
+    if not directory.is_dir():
+        raise ConfigError(f"Mappen med ordlistor saknas: {directory}")
+    for path in sorted(directory.glob("*.yaml")):
+        data = _read_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            raise ConfigError(f"{path}: ordlistan ska ha 'title' och en lista 'entries'.")
+        terms = []
+        for entry in data["entries"]:
+            if not isinstance(entry, dict) or "id" not in entry or "label" not in entry:
+                raise ConfigError(f"{path}: varje post ska ha 'id' och 'label'.")
+            known = {"id", "label", "label_en", "description"}
+            terms.append(
+                Term(
+                    id=str(entry["id"]),
+                    label=str(entry["label"]),
+                    label_en=entry.get("label_en"),
+                    description=entry.get("description"),
+                    extra={k: v for k, v in entry.items() if k not in known},
+                )
+            )
+        ids = [t.id for t in terms]
+        if len(ids) != len(set(ids)):
+            raise ConfigError(f"{path}: samma id förekommer två gånger.")
+        vocabularies[path.stem] = Vocabulary(
+            path.stem, str(data.get("title", path.stem)), str(data.get("description", "")), terms
+        )
+    return vocabularies
+
+
+def _inject(node: Any, vocabularies: dict[str, Vocabulary], where: str) -> Any:
+    if isinstance(node, dict):
+        out = {k: _inject(v, vocabularies, where) for k, v in node.items()}
+        name = node.get("x-vocabulary")
+        if name is not None:
+            if name not in vocabularies:
+                raise ConfigError(f"{where}: ordlistan '{name}' finns inte i vocabularies/.")
+            out["enum"] = vocabularies[name].ids
+        return out
+    if isinstance(node, list):
+        return [_inject(v, vocabularies, where) for v in node]
+    return node
+
+
+def load_schemas(schema_dir: Path) -> SchemaSet:
+    vocabularies = load_vocabularies(schema_dir / "vocabularies")
+    raw: dict[str, dict[str, Any]] = {}
+    resolved: dict[str, dict[str, Any]] = {}
+    for name in SCHEMA_NAMES:
+        path = schema_dir / f"{name}.schema.yaml"
+        if not path.is_file():
+            raise ConfigError(f"Schemat saknas: {path}")
+        data = _read_yaml(path)
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: schemat ska vara en mappning.")
+        raw[name] = data
+        resolved[name] = _inject(copy.deepcopy(data), vocabularies, str(path))
+    for name, schema in resolved.items():
+        try:
+            jsonschema_rs.meta.validate(schema)
+        except Exception as exc:  # jsonschema_rs.ValidationError, ReferencingError
+            raise ConfigError(
+                f"schemas/{name}.schema.yaml är inte ett giltigt schema: {exc}"
+            ) from exc
+    fast_registry = jsonschema_rs.Registry([(s["$id"], s) for s in resolved.values()])
+    fast = {
+        name: jsonschema_rs.validator_for(schema, registry=fast_registry)
+        for name, schema in resolved.items()
+    }
+    return SchemaSet(schema_dir, vocabularies, raw, resolved, fast)

@@ -1,0 +1,180 @@
+"""Validation: JSON Schema plus named checks, every problem at its line.
+
+This module only orchestrates: it reads each file once, runs the schema and the
+named checks of ``checks/`` on it, and returns the parsed documents with their
+problems. It renders nothing; the build's check-and-render step
+(``site.plan.check_and_render``) calls it and the renderer on the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kunskapsbank.config import Layout
+from kunskapsbank.content import body as body_scan
+from kunskapsbank.content.checks import rules, text
+from kunskapsbank.content.checks.schema_errors import map_error
+from kunskapsbank.content.loader import Document, is_outside, read_document
+from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.schemas import SchemaSet, load_schemas
+from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.parallel import chunked, fork_map, worker_count
+from kunskapsbank.urls import is_slug, suggest_slug
+
+INDEX_PAGE = "index"  # docs/index.md: every key optional
+CHUNK = 64  # files per task when the work is spread over processes
+
+Task = tuple[bool, Path]  # (is a case, path)
+
+
+@dataclass(slots=True)
+class Index:
+    """What exists in the project, for cross-file checks."""
+
+    case_slugs: set[str]
+    guide_keys: set[str]
+
+
+@dataclass(slots=True)
+class Result:
+    layout: Layout
+    schemas: SchemaSet
+    cases: list[Document] = field(default_factory=list)
+    guides: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Validator:
+    def __init__(self, layout: Layout, schemas: SchemaSet, *, on: dt.date | None = None):
+        self.layout = layout
+        self.schemas = schemas
+        self.today = on or layout.settings.today
+        body_rules = schemas.raw["case"].get("x-body", {})
+        self.sections: list[str] = list(body_rules.get("sections", []))
+        self.allowed_html: set[str] = set(body_rules.get("allowed_html", []))
+        self.link_schemes: set[str] = set(body_rules.get("link_schemes", ["https", "mailto"]))
+        self.image_schemes: set[str] = set(body_rules.get("image_schemes", []))
+        self.index = Index(
+            {p.stem for p in layout.case_files()},
+            {layout.guide_key(p) for p in layout.guide_files()},
+        )
+
+    def check(self, task: Task) -> Document:
+        is_case, path = task
+        return self.check_case(path) if is_case else self.check_guide(path)
+
+    def check_case(self, path: Path) -> Document:
+        rel = self.layout.rel(path)
+        doc = self._read(path, rel)
+        if doc is None:
+            return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
+        slug = path.stem
+        if not is_slug(slug) or slug in RESERVED_SLUGS:
+            doc.problems.append(
+                problem("file-name", rel, name=path.name, suggestion=suggest_slug(slug))
+            )
+        if doc.data is not None:
+            self._schema(doc, "case")
+            rules.case_rules(self, doc)
+            rules.references(self, doc, own_case=slug, own_guide=None)
+        if doc.text and doc.body_known:
+            text.case_body(self, doc)
+        rules.placeholders(doc)
+        return doc
+
+    def check_guide(self, path: Path) -> Document:
+        rel = self.layout.rel(path)
+        doc = self._read(path, rel)
+        if doc is None:
+            return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
+        key = self.layout.guide_key(path)
+        if doc.data is not None:
+            self._schema(doc, "guide", all_optional=(key == INDEX_PAGE))
+            rules.review_dates(self, doc, require_order=False)
+            rules.references(self, doc, own_case=None, own_guide=key)
+        if doc.text:
+            text.links(self, doc, body_scan.scan(doc.body, doc.body_line), check_files=False)
+        rules.placeholders(doc)
+        return doc
+
+    def _read(self, path: Path, rel: str) -> Document | None:
+        if path.is_symlink() and is_outside(path, self.layout.root):
+            return None
+        return read_document(path, rel, max_bytes=self.layout.settings.max_file_bytes)
+
+    def _schema(self, doc: Document, name: str, *, all_optional: bool = False) -> None:
+        assert doc.data is not None
+        # Fast path: the compiled (Rust) validator answers "valid?" in microseconds.
+        # Only an invalid document pays for jsonschema's full, line-mapped error list.
+        if self.schemas.fast_is_valid(name, doc.data):
+            return
+        validator = self.schemas.validators[name]
+        for error in validator.iter_errors(doc.data):
+            if all_optional and error.validator == "required" and not error.absolute_path:
+                continue
+            doc.problems.extend(map_error(doc, self.schemas, error))
+
+
+def tasks_for(layout: Layout, paths: Iterable[Path] | None) -> list[Task]:
+    """Every case, then every guidance page; or only ``paths``, sorted the same way."""
+    if paths is None:
+        case_paths, guide_paths = layout.case_files(), layout.guide_files()
+    else:
+        case_paths, guide_paths = [], []
+        for p in paths:
+            (case_paths if layout.is_case(p) else guide_paths).append(p)
+    return [(True, p) for p in case_paths] + [(False, p) for p in guide_paths]
+
+
+def collect(
+    layout: Layout, schemas: SchemaSet, tasks: Sequence[Task], docs: Iterable[Document]
+) -> Result:
+    """The documents of ``tasks`` (in order) as one result, problems sorted by file and line."""
+    result = Result(layout, schemas)
+    for (is_case, _), doc in zip(tasks, docs, strict=True):
+        (result.cases if is_case else result.guides).append(doc)
+        result.problems.extend(doc.problems)
+    result.checked = len(tasks)
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+def _check_chunk(state: tuple[Validator, bool], chunk: Sequence[Task]) -> list[Document]:
+    validator, keep = state
+    out = []
+    for task in chunk:
+        doc = validator.check(task)
+        if not keep:  # only the problems travel back from a worker
+            doc = Document(path=doc.path, rel=doc.rel, problems=doc.problems)
+        out.append(doc)
+    return out
+
+
+def validate_project(
+    layout: Layout,
+    paths: Iterable[Path] | None = None,
+    *,
+    schemas: SchemaSet | None = None,
+    on: dt.date | None = None,
+    keep_documents: bool = True,
+) -> Result:
+    """Validate the whole project, or only ``paths`` (against the whole project).
+
+    Each file is read and parsed once. Large projects are split over one process
+    per core (fork), in file order.
+    """
+    schemas = schemas or load_schemas(layout.schemas_dir)
+    validator = Validator(layout, schemas, on=on)
+    tasks = tasks_for(layout, paths)
+    chunks = chunked(tasks, CHUNK)
+    workers = worker_count(len(tasks), layout.settings.workers)
+    done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
+    return collect(layout, schemas, tasks, (d for c in done for d in c))

@@ -1,0 +1,154 @@
+"""A case's page: summary, fact box, body, lessons, sources, contacts and related content."""
+
+from __future__ import annotations
+
+from kunskapsbank.content.model import Case
+from kunskapsbank.render.base import PageBase, Rendered
+from kunskapsbank.render.format import esc, month_label, sek
+from kunskapsbank.urls import CASE_SRC
+
+
+class CasePage(PageBase):
+    def case_page(self, case: Case, body_html: str) -> Rendered:
+        """The page of ``case``; ``body_html`` is its body, rendered and sanitized."""
+        page = case.url
+        d = case.data
+        col = self.col
+        rows: list[tuple[str, str]] = []
+
+        orgs = []
+        filtered: set[str] = set()  # Pagefind counts every marked element, so mark each type once
+        for o in d["organisations"]:
+            org_type = self._facet_link(
+                self._facet("organisationstyp"),
+                o["org_type"],
+                page,
+                filter_attr=o["org_type"] not in filtered,
+            )
+            filtered.add(o["org_type"])
+            orgs.append(
+                f'<li><span class="kb-org">{esc(o["name"])}</span> '
+                f'<span class="kb-muted">({esc(col.label("role", o["role"]))}, {org_type})</span></li>'
+            )
+        rows.append(("Organisationer", f'<ul class="kb-plain">{"".join(orgs)}</ul>'))
+        rows.append(("Län", self._links("lan", d["lan"], page)))
+        period = d["period"]
+        period_html = (
+            f'<time datetime="{esc(period["start"])}">{esc(month_label(period["start"]))}</time>'
+        )
+        if period.get("end"):
+            period_html += (
+                f' – <time datetime="{esc(period["end"])}">{esc(month_label(period["end"]))}</time>'
+            )
+        else:
+            period_html += " – (inget slut angivet)"
+        rows.append(("Period", period_html))
+        rows.append(("Status", self._links("status", [d["status"]], page)))
+        rows.append(
+            (
+                "Typ av fall",
+                f'<span data-pagefind-filter="Typ av fall">{esc(col.label("case_type", d["case_type"]))}</span>',
+            )
+        )
+        if d.get("procedures"):
+            rows.append(("Förfaranden", self._links("forfarande", d["procedures"], page)))
+        if d.get("methods"):
+            rows.append(("Metoder", esc(", ".join(col.label("methods", m) for m in d["methods"]))))
+        if d.get("innovation_level"):
+            rows.append(
+                ("Innovationsnivå", esc(col.label("innovation_level", d["innovation_level"])))
+            )
+        if d.get("phase_reached"):
+            rows.append(("Uppnådd fas", esc(col.label("phases", d["phase_reached"]))))
+        if d.get("sectors"):
+            rows.append(("Sektorer", self._links("sektor", d["sectors"], page)))
+        rows.append(("Teman", self._links("tema", d["themes"], page)))
+        if d.get("funding"):
+            items = []
+            for f in d["funding"]:
+                parts = [f'<span class="kb-org">{esc(f["funder"])}</span>']
+                if f.get("programme"):
+                    parts.append(f"program {esc(f['programme'])}")
+                if f.get("reference"):
+                    parts.append(f"diarienummer {esc(f['reference'])}")
+                if f.get("amount_sek") is not None:
+                    parts.append(f'<span class="kb-amount">{esc(sek(f["amount_sek"]))}</span>')
+                items.append("<li>" + ", ".join(parts) + "</li>")
+            rows.append(("Finansiering", f'<ul class="kb-plain">{"".join(items)}</ul>'))
+        evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
+        rows.append(
+            (
+                "Underlag",
+                f"{esc(evidence.label)}"
+                + (
+                    f'<br><span class="kb-muted">{esc(evidence.description)}</span>'
+                    if evidence.description
+                    else ""
+                ),
+            )
+        )
+        facts = "".join(
+            f'<div class="kb-fact"><dt data-pagefind-ignore>{esc(k)}</dt><dd>{v}</dd></div>'
+            for k, v in rows
+        )
+        parts = [
+            f'<p class="kb-lead" data-pagefind-meta="summary">{esc(case.summary)}</p>',
+            '<section class="kb-facts" aria-labelledby="fakta">'
+            '<h2 id="fakta" data-pagefind-ignore>Fakta om fallet</h2>'
+            f"<dl>{facts}</dl></section>",
+            f'<div class="kb-body">{body_html}</div>',
+        ]
+        lessons = []
+        for lesson in d["lessons"]:
+            themes = ""
+            if lesson.get("themes"):
+                themes = (
+                    '<br><span class="kb-muted">Tema: '
+                    + self._links("tema", lesson["themes"], page, filter_attr=False)
+                    + "</span>"
+                )
+            lessons.append(f"<li>{esc(lesson['text'])}{themes}</li>")
+        parts.append(self._section("lardomar", "Lärdomar", f"<ul>{''.join(lessons)}</ul>"))
+        sources = []
+        for s in d["sources"]:
+            title = esc(s["title"])
+            if s.get("url"):
+                title = f'<a href="{esc(s["url"])}" rel="noopener noreferrer">{title}</a>'
+            extra = ", ".join(esc(x) for x in (s.get("publisher"), s.get("year")) if x)
+            sources.append(f"<li>{title}{', ' + extra if extra else ''}</li>")
+        parts.append(self._section("kallor", "Källor", f"<ol>{''.join(sources)}</ol>"))
+        if d.get("contacts"):
+            contacts = []
+            for c in d["contacts"]:
+                role = f", {esc(c['role'])}" if c.get("role") else ""
+                contacts.append(
+                    f"<li>{esc(c['organisation'])}{role}: "
+                    f'<a href="mailto:{esc(c["email"])}">{esc(c["email"])}</a></li>'
+                )
+            parts.append(
+                self._section("kontakt", "Kontakt", f"<ul>{''.join(contacts)}</ul>", index=False)
+            )
+        related = col.related_cases(case)
+        if related:
+            links = self._case_list(related, page)
+            parts.append(self._section("relaterade-fall", "Relaterade fall", links, index=False))
+        guides = col.related_guides_of_case(case)
+        if guides:
+            links = self._guide_list(guides, page)
+            parts.append(
+                self._section("relaterad-vagledning", "Relaterad vägledning", links, index=False)
+            )
+        parts.append(self._page_meta(case.doc.rel, d, case.title))
+        html_out = (
+            f'<article class="kb-case" data-pagefind-body>'
+            f'<span data-pagefind-meta="title" hidden>{esc(case.title)}</span>'
+            f'<span data-pagefind-filter="Innehållstyp" hidden>Fall</span>'
+            f'<span data-pagefind-meta="type" hidden>Fall</span>'
+            f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>'
+            f'<span data-pagefind-filter="Startår" hidden>{esc(case.start_year)}</span>'
+            f'<span data-pagefind-sort="start" hidden>{esc(d["period"]["start"])}</span>'
+            f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
+            + "".join(parts)
+            + "</article>"
+        )
+        return Rendered(page, CASE_SRC.format(slug=case.slug), case.title, case.summary, html_out)

@@ -1,0 +1,15 @@
+"""The renderer of engine pages: one object with every kind of page, one module each."""
+
+from __future__ import annotations
+
+from kunskapsbank.render.base import Rendered
+from kunskapsbank.render.case_page import CasePage
+from kunskapsbank.render.guide import GuideParts
+from kunskapsbank.render.listing import Listings
+from kunskapsbank.render.search_page import SearchData
+
+__all__ = ["Rendered", "SiteRenderer"]
+
+
+class SiteRenderer(CasePage, GuideParts, Listings, SearchData):
+    """Case pages, guidance additions, listings and search data for one collection."""

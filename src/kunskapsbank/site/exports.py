@@ -1,0 +1,143 @@
+"""Open data written with every build: cases.json, cases.csv, feed.xml and the schemas.
+
+Nothing here reads the clock or git: every date comes from the frontmatter,
+so two builds of the same commit write the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from kunskapsbank.config import Settings
+from kunskapsbank.content.model import Collection
+from kunskapsbank.urls import CASES, FEED
+
+FEED_ENTRIES = 50
+
+
+def _site_url(settings: Settings) -> str:
+    url = settings.site_url or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def case_records(collection: Collection, settings: Settings) -> list[dict[str, Any]]:
+    base = _site_url(settings)
+    records = []
+    for case in sorted(collection.cases, key=lambda c: c.slug):
+        record: dict[str, Any] = {"slug": case.slug, "url": base + case.url}
+        record.update(case.data)
+        records.append(record)
+    return records
+
+
+def _cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_cell(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def cases_csv(collection: Collection, records: list[dict[str, Any]]) -> str:
+    columns = ["slug", "url", *collection.schemas.properties("case")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for r in records:
+        writer.writerow([_cell(r.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def atom_feed(collection: Collection, settings: Settings) -> str:
+    base = _site_url(settings)
+    cases = sorted(
+        collection.cases,
+        key=lambda c: (str(c.data["last_reviewed"]), str(c.data["published"]), c.slug),
+        reverse=True,
+    )[:FEED_ENTRIES]
+    updated = max((str(c.data["last_reviewed"]) for c in cases), default="2000-01-01")
+    name = settings.site_name
+    entries = []
+    for c in cases:
+        url = base + c.url
+        orgs = ", ".join(o["name"] for o in c.data["organisations"])
+        entries.append(
+            "  <entry>\n"
+            f"    <id>{escape(url)}</id>\n"
+            f"    <title>{escape(c.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n'
+            f"    <published>{c.data['published']}T00:00:00Z</published>\n"
+            f"    <updated>{c.data['last_reviewed']}T00:00:00Z</updated>\n"
+            f"    <author><name>{escape(orgs)}</name></author>\n"
+            f"    <summary>{escape(c.summary)}</summary>\n"
+            "  </entry>\n"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">\n'
+        f"  <id>{escape(base + FEED)}</id>\n"
+        f"  <title>{escape(name)}: nya och uppdaterade fall</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + FEED)}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base + CASES)}/>\n'
+        f"  <updated>{updated}T00:00:00Z</updated>\n"
+        f"  <author><name>{escape(name)}</name></author>\n" + "".join(entries) + "</feed>\n"
+    )
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _dump_records(records: list[dict[str, Any]]) -> str:
+    """A JSON array with one record per line: easy to diff and grep, and fast to write.
+
+    (``json`` encodes in C only without indentation; with it, 5,000 cases took 0.4 s.)
+    """
+    if not records:
+        return "[]\n"
+    lines = (json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in records)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def export_files(collection: Collection, settings: Settings) -> dict[str, str]:
+    """Open-data files by their path in the site."""
+    records = case_records(collection, settings)
+    schemas = collection.schemas
+    files = {
+        "cases.json": _dump_records(records),
+        "cases.csv": cases_csv(collection, records),
+        FEED: atom_feed(collection, settings),
+    }
+    for name, schema in schemas.resolved.items():
+        files[f"schemas/{name}.schema.json"] = _dump(schema)
+    files["schemas/vocabularies.json"] = _dump(
+        {
+            name: {
+                "title": v.title,
+                "description": v.description,
+                "entries": [
+                    {
+                        "id": t.id,
+                        "label": t.label,
+                        "label_en": t.label_en,
+                        "description": t.description,
+                        **t.extra,
+                    }
+                    for t in v.terms
+                ],
+            }
+            for name, v in schemas.vocabularies.items()
+        }
+    )
+    return files
