@@ -36,6 +36,12 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def real_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real date, for tests of the repository's own content: its review dates are real."""
+    monkeypatch.delenv("KUNSKAPSBANK_TODAY", raising=False)
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/project with the repository's schemas/ folder added."""
     root = tmp_path / "project"

@@ -45,6 +45,17 @@ RELEASE_ENV = "KUNSKAPSBANK_RELEASE_VERSION"  # the version a release build is m
 RESULTS_ENV = "KUNSKAPSBANK_A11Y_RESULTS"  # accessibility results for the statement page
 
 
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """Who publishes the site: statements made on its behalf come from here, never from
+    the pages. The defaults are neutral; mkdocs.yml's extra.kunskapsbank.publisher sets them."""
+
+    name: str = "Webbplatsens utgivare"
+    team: str = "Redaktionen"  # who answers for pages without an owner of their own
+    email: str = ""  # the editors' functional address
+    url: str = ""  # the publisher's own page about the site, if any
+
+
 @dataclass(slots=True)
 class Settings:
     site_name: str = "Kunskapsbank"
@@ -56,6 +67,7 @@ class Settings:
     schemas_dir: str = "schemas"
     max_file_bytes: int = DEFAULT_MAX_BYTES
     extra: dict[str, Any] = field(default_factory=dict)
+    publisher: Publisher = field(default_factory=Publisher)
     today: dt.date = field(default_factory=dt.date.today)
     workers: int | None = None
     release_version: str | None = None
@@ -91,8 +103,32 @@ def read_settings(root: Path) -> Settings:
         docs_dir=str(data.get("docs_dir") or "docs"),
         extra=extra,
     )
+    settings.publisher = _publisher(extra.get("publisher"))
     read_environment(settings, extra.get("max_file_bytes"))
     return settings
+
+
+def _publisher(raw: Any) -> Publisher:
+    if raw is None:
+        return Publisher()
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise ConfigError(
+            "extra.kunskapsbank.publisher i mkdocs.yml ska vara fält med text: name, team, "
+            "email och url."
+        )
+    unknown = set(raw) - {"name", "team", "email", "url"}
+    if unknown:
+        raise ConfigError(
+            f"Okänt fält i extra.kunskapsbank.publisher: {', '.join(sorted(unknown))}. "
+            "Tillåtna fält: name, team, email, url."
+        )
+    defaults = Publisher()
+    return Publisher(
+        name=raw.get("name") or defaults.name,
+        team=raw.get("team") or defaults.team,
+        email=raw.get("email", ""),
+        url=raw.get("url", ""),
+    )
 
 
 def _int(name: str, value: Any) -> int:

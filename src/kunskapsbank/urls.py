@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 CASES = "fall/"  # the case library; a case is at fall/<slug>/
 CASE = CASES + "{slug}/"
@@ -77,6 +78,13 @@ def rel_url(target: str, page: str) -> str:
         common += 1
     out = "../" * (len(here) - common) + "/".join(there[common:])
     return out or "./"
+
+
+def is_home_page(url: str) -> bool:
+    """True for a link to a site's start page (``https://www.x.se/``), which proves nothing:
+    a source or a website must lead to the page where the facts are."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 def fold(text: str) -> str:

@@ -66,7 +66,9 @@ def chromium_executable() -> str:
 def build(
     project: Path, site_dir: Path, *, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """``kunskapsbank build --site-dir SITE_DIR`` in ``project``, as a subprocess."""
+    """``kunskapsbank build --site-dir SITE_DIR`` in ``project``, as a subprocess, with the
+    real date: the repository's content carries real review dates."""
+    env = {k: v for k, v in os.environ.items() if k != "KUNSKAPSBANK_TODAY"}
     return subprocess.run(
         [sys.executable, "-m", "kunskapsbank", "build", "--site-dir", str(site_dir)],
         cwd=project,
@@ -75,6 +77,7 @@ def build(
         encoding="utf-8",
         timeout=timeout,
         check=False,
+        env=env,
     )
 
 

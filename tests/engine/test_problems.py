@@ -228,6 +228,80 @@ def _(root: Path) -> Item:
     )
 
 
+@item("period-order-year-only")
+def _(root: Path) -> Item:
+    # A year alone is compared at the year: 2023 ends before a start in 2024.
+    text = replace(VALID_CASE, '  start: "2024-01"\n', '  start: "2024-01"\n  end: "2023"\n')
+    return Item(text, [Expect("period-order", line_of(text, "end:"), "period.end")])
+
+
+@item("period-format-month-13")
+def _(root: Path) -> Item:
+    text = replace(VALID_CASE, 'start: "2024-01"', 'start: "2024-13"')
+    return Item(
+        text,
+        [Expect("period-format", line_of(text, "start:"), "period.start", hint="okand")],
+    )
+
+
+@item("period-format-trailing-newline")
+def _(root: Path) -> Item:
+    # Python's '$' matches before a final newline; the schema's exact lengths refuse it.
+    text = replace(VALID_CASE, 'start: "2024-01"', 'start: "2024\\n"')
+    return Item(text, [Expect("period-format", line_of(text, "start:"), "period.start")])
+
+
+@item("period-approximate-unknown")
+def _(root: Path) -> Item:
+    text = replace(
+        VALID_CASE, '  start: "2024-01"\n', "  start: okand\n  start_approximate: true\n"
+    )
+    return Item(
+        text,
+        [
+            Expect(
+                "period-approximate-unknown",
+                line_of(text, "start_approximate:"),
+                "period.start_approximate",
+            )
+        ],
+    )
+
+
+@item("source-home-page")
+def _(root: Path) -> Item:
+    text = replace(VALID_CASE, "https://exempelby.example/kalla", "https://exempelby.example/")
+    return Item(
+        text,
+        [
+            Expect(
+                "source-home-page",
+                line_of(text, "url:"),
+                "sources[0].url",
+                column_of(text, '"https://exempelby.example/"'),
+            )
+        ],
+    )
+
+
+@item("source-accessed-missing")
+def _(root: Path) -> Item:
+    text = replace(VALID_CASE, "evidence: sjalvrapporterad", "evidence: redaktionellt-granskad")
+    return Item(
+        text, [Expect("source-accessed-missing", line_of(text, "- title:"), "sources[0].accessed")]
+    )
+
+
+@item("source-accessed-in-future")
+def _(root: Path) -> Item:
+    text = replace(
+        VALID_CASE,
+        '    url: "https://exempelby.example/kalla"\n',
+        '    url: "https://exempelby.example/kalla"\n    accessed: 2026-12-24\n',
+    )
+    return Item(text, [Expect("date-in-future", line_of(text, "accessed:"), "sources[0].accessed")])
+
+
 @item("period-end-required")
 def _(root: Path) -> Item:
     text = replace(VALID_CASE, "status: pagaende", "status: avslutad")
@@ -649,3 +723,31 @@ def test_alias_bomb_is_never_expanded(project: Path) -> None:
     aliases = [p for p in problems if p.code == "yaml-alias"]
     assert len(aliases) == 11 * 9
     assert {p.line for p in aliases} == set(range(3, 14))
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        "  start: okand\n",
+        '  start: "2018"\n  start_approximate: true\n',
+        '  start: "2016-09"\n  end: "2019"\n  end_approximate: true\n',
+        '  start: "2019"\n  end: "2019-03"\n',
+        '  start: "2018-05"\n  end: okand\n',
+    ],
+)
+def test_unknown_and_approximate_periods_are_valid(project: Path, period: str) -> None:
+    text = replace(VALID_CASE, '  start: "2024-01"\n', period)
+    text = replace(text, "status: pagaende", "status: okand")
+    (project / "cases" / CASE_NAME).write_text(text, encoding="utf-8")
+    assert [p for p in validate(project) if p.file.endswith(CASE_NAME)] == []
+
+
+def test_a_checked_case_with_read_dates_is_valid(project: Path) -> None:
+    text = replace(VALID_CASE, "evidence: sjalvrapporterad", "evidence: redaktionellt-granskad")
+    text = replace(
+        text,
+        '    url: "https://exempelby.example/kalla"\n',
+        '    url: "https://exempelby.example/kalla"\n    accessed: 2026-03-01\n',
+    )
+    (project / "cases" / CASE_NAME).write_text(text, encoding="utf-8")
+    assert [p for p in validate(project) if p.file.endswith(CASE_NAME)] == []

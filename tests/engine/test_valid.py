@@ -48,7 +48,7 @@ def test_fixture_project_cli_exit_0(project: Path, run_cli) -> None:
     assert proc.stdout.strip().splitlines()[-1].startswith("Inga problem hittades")
 
 
-def test_real_repository_validates(run_cli) -> None:
+def test_real_repository_validates(run_cli, real_clock) -> None:
     proc = run_cli("validate", "--project", str(REPO))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Inga problem hittades" in proc.stdout

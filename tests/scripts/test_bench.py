@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_bench_script_measures_a_small_generated_project(tmp_path: Path) -> None:
+def test_bench_script_measures_a_small_generated_project(tmp_path: Path, real_clock) -> None:
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [

@@ -12,6 +12,7 @@ from typing import Any
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
+from kunskapsbank.content.period import Period, period_of
 from kunskapsbank.content.schemas import SchemaSet
 from kunskapsbank.urls import RESERVED_UNDER_CASES, case_url, guide_url
 
@@ -49,6 +50,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("status", "status", "status", "Status"),
 )
 
+START_YEAR_UNKNOWN = "Uppgift saknas"
+
 # Names under /fall/ that can never be a case: the facet paths and the site's own pages.
 RESERVED_SLUGS = frozenset({f.path for f in FACETS} | RESERVED_UNDER_CASES)
 
@@ -76,8 +79,13 @@ class Case:
         return bool(self.data.get("draft", False))
 
     @property
+    def period(self) -> Period:
+        return period_of(self.data)
+
+    @property
     def start_year(self) -> str:
-        return str(self.data["period"]["start"])[:4]
+        """The start year, or the label the search filter shows when it is not known."""
+        return self.period.start_year or START_YEAR_UNKNOWN
 
 
 @dataclass(slots=True)

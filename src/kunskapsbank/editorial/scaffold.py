@@ -104,7 +104,7 @@ class _Template:
     def placeholder(self, path: str, node: dict[str, Any], *, count: bool) -> str:
         if count:
             self.placeholders += 1
-        if node.get("x-code") == "month-format":
+        if node.get("x-code") == "period-format":
             text = "ÅÅÅÅ-MM"
         elif path in PROMPTS:
             text = PROMPTS[path]

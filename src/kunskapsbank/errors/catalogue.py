@@ -182,10 +182,11 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' är inte ett datum på formen ÅÅÅÅ-MM-DD.",
         "Skriv till exempel 2026-03-15.",
     ),
-    "month-format": Entry(
-        "Fel månadsformat",
-        "'{value}' är inte en månad på formen ÅÅÅÅ-MM.",
-        'Skriv år och månad inom citattecken, till exempel "2024-09".',
+    "period-format": Entry(
+        "Fel form på tidpunkten",
+        "'{value}' är inte en månad (ÅÅÅÅ-MM), ett år (ÅÅÅÅ) eller okand.",
+        'Skriv år och månad inom citattecken, till exempel "2024-09". Vet ni bara året, skriv '
+        '"2024". Säger källorna inget, skriv okand. Gissa aldrig en månad.',
     ),
     "email": Entry(
         "Ogiltig e-postadress",
@@ -220,10 +221,28 @@ CATALOGUE: dict[str, Entry] = {
         "Slutet ({end}) ligger före starten ({start}).",
         "Kontrollera årtal och månad i 'start' och 'end'.",
     ),
+    "period-approximate-unknown": Entry(
+        "Ungefärligt men okänt",
+        "'{key}' är true, men tidpunkten är okand.",
+        "Ta bort '{key}', eller skriv den ungefärliga tidpunkten (till exempel \"2018\").",
+    ),
+    "source-home-page": Entry(
+        "Källan leder till en startsida",
+        "Adressen '{value}' går till en webbplats startsida, inte till sidan där uppgifterna står.",
+        "Öppna sidan där uppgifterna står och kopiera dess adress, till exempel "
+        "https://www.kommun.se/projekt/innovationsupphandling/.",
+    ),
+    "source-accessed-missing": Entry(
+        "Datum för läsningen saknas",
+        "Källan har en adress men inget datum för när den lästes ('accessed').",
+        "Fall som är redaktionellt granskade ska visa när varje källa lästes. Lägg till "
+        "'accessed: ÅÅÅÅ-MM-DD' under källan, med dagen då ni läste sidan.",
+    ),
     "period-end-required": Entry(
         "Slutdatum saknas",
         "Fallet har status '{status}' men 'period' saknar 'end'.",
-        "Lägg till 'end: \"ÅÅÅÅ-MM\"' under 'period', eller ändra status till 'pagaende'.",
+        "Lägg till 'end: \"ÅÅÅÅ-MM\"' under 'period' (eller 'end: okand' om ni inte vet när "
+        "arbetet slutade), eller ändra status.",
     ),
     "review-before-published": Entry(
         "Granskad före publicering",

@@ -85,7 +85,8 @@ class PageBase:
         )
 
     def _page_meta(self, rel_path: str, data: dict[str, Any], title: str) -> str:
-        bits = []
+        owner = data.get("owner") or self.settings.publisher.team
+        bits = [f"Ansvarig: {esc(owner)}."]
         if data.get("published"):
             bits.append(
                 f'Publicerad <time datetime="{esc(data["published"])}">'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kunskapsbank.content.model import Case
 from kunskapsbank.render.base import PageBase, Rendered
-from kunskapsbank.render.format import esc, month_label, sek
+from kunskapsbank.render.format import date_label, esc, period_html, sek
 from kunskapsbank.urls import CASE_SRC
 
 
@@ -32,17 +32,7 @@ class CasePage(PageBase):
             )
         rows.append(("Organisationer", f'<ul class="kb-plain">{"".join(orgs)}</ul>'))
         rows.append(("Län", self._links("lan", d["lan"], page)))
-        period = d["period"]
-        period_html = (
-            f'<time datetime="{esc(period["start"])}">{esc(month_label(period["start"]))}</time>'
-        )
-        if period.get("end"):
-            period_html += (
-                f' – <time datetime="{esc(period["end"])}">{esc(month_label(period["end"]))}</time>'
-            )
-        else:
-            period_html += " – (inget slut angivet)"
-        rows.append(("Period", period_html))
+        rows.append(("Period", period_html(case.period)))
         rows.append(("Status", self._links("status", [d["status"]], page)))
         rows.append(
             (
@@ -76,15 +66,19 @@ class CasePage(PageBase):
                 items.append("<li>" + ", ".join(parts) + "</li>")
             rows.append(("Finansiering", f'<ul class="kb-plain">{"".join(items)}</ul>'))
         evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
+        checked = ""
+        if d["evidence"] == "redaktionellt-granskad":
+            checked = (
+                " Uppgifterna kontrollerades mot källorna "
+                f'<time datetime="{esc(d["last_reviewed"])}">'
+                f"{esc(date_label(d['last_reviewed']))}</time>."
+            )
+        description = esc(evidence.description or "") + checked
         rows.append(
             (
                 "Underlag",
-                f"{esc(evidence.label)}"
-                + (
-                    f'<br><span class="kb-muted">{esc(evidence.description)}</span>'
-                    if evidence.description
-                    else ""
-                ),
+                esc(evidence.label)
+                + (f'<br><span class="kb-muted">{description}</span>' if description else ""),
             )
         )
         facts = "".join(
@@ -115,6 +109,9 @@ class CasePage(PageBase):
             if s.get("url"):
                 title = f'<a href="{esc(s["url"])}" rel="noopener noreferrer">{title}</a>'
             extra = ", ".join(esc(x) for x in (s.get("publisher"), s.get("year")) if x)
+            if s.get("accessed"):
+                read = f'läst <time datetime="{esc(s["accessed"])}">{esc(date_label(s["accessed"]))}</time>'
+                extra = f"{extra}, {read}" if extra else read
             sources.append(f"<li>{title}{', ' + extra if extra else ''}</li>")
         parts.append(self._section("kallor", "Källor", f"<ol>{''.join(sources)}</ol>"))
         if d.get("contacts"):
@@ -146,7 +143,7 @@ class CasePage(PageBase):
             f'<span data-pagefind-meta="type" hidden>Fall</span>'
             f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>'
             f'<span data-pagefind-filter="Startår" hidden>{esc(case.start_year)}</span>'
-            f'<span data-pagefind-sort="start" hidden>{esc(d["period"]["start"])}</span>'
+            f'<span data-pagefind-sort="start" hidden>{esc(case.period.start.sort_key() or "0000")}</span>'
             f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
             + "".join(parts)
             + "</article>"

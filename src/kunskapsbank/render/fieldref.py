@@ -15,7 +15,7 @@ TYPE_WORDS = {
     "boolean": "true eller false",
 }
 FORMAT_WORDS = {
-    "month-format": 'månad, "ÅÅÅÅ-MM"',
+    "period-format": 'månad "ÅÅÅÅ-MM", år "ÅÅÅÅ" eller okand',
     "date-format": "datum, ÅÅÅÅ-MM-DD",
     "email": "e-postadress",
     "url-https": "webbadress som börjar med https://",

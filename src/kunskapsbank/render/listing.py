@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from kunskapsbank.content.model import FACETS, Case, Facet
 from kunskapsbank.render.base import PageBase, Rendered
-from kunskapsbank.render.format import esc, month_label
+from kunskapsbank.render.format import esc, period_label
 from kunskapsbank.urls import CASES, facet_index_url, facet_url, page_n, rel_url, src_uri
 
 PAGE_SIZE = 50
@@ -25,9 +25,7 @@ class Listings(PageBase):
     def _card(self, case: Case, page: str) -> str:
         d = case.data
         counties = ", ".join(esc(self.col.label("lan", v)) for v in d["lan"])
-        period = month_label(d["period"]["start"])
-        if d["period"].get("end"):
-            period += " – " + month_label(d["period"]["end"])
+        period = period_label(case.period)
         return (
             '<li class="kb-card">'
             f'<h3 class="kb-card__title"><a href="{esc(rel_url(case.url, page))}">{esc(case.title)}</a></h3>'

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from kunskapsbank.content.loader import Document, field_name
+from kunskapsbank.content.period import parse_point
 from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.urls import is_home_page
 
 if TYPE_CHECKING:
     from kunskapsbank.content.validate import Validator
@@ -24,12 +26,7 @@ def case_rules(v: Validator, doc: Document) -> None:
     rel = doc.rel
     period = data.get("period")
     if isinstance(period, dict):
-        start, end = period.get("start"), period.get("end")
-        if _is_month(start) and _is_month(end) and end < start:
-            line, col = doc.mark(("period", "end"))
-            doc.problems.append(
-                problem("period-order", rel, line, col, "period.end", start=start, end=end)
-            )
+        period_rules(doc, period)
         status = data.get("status")
         if status in ("avslutad", "avbruten") and "end" not in period:
             line, col = doc.mark(("period",))
@@ -37,12 +34,73 @@ def case_rules(v: Validator, doc: Document) -> None:
                 problem("period-end-required", rel, line, col, "period.end", status=status)
             )
     review_dates(v, doc, require_order=True)
+    source_rules(v, doc)
     orgs = data.get("organisations")
     if isinstance(orgs, list) and orgs:
         roles = {o.get("role") for o in orgs if isinstance(o, dict)}
         if not roles & set(OWNER_ROLES) and not any(map(is_placeholder, roles)):
             line, col = doc.mark(("organisations",))
             doc.problems.append(problem("owner-organisation", rel, line, col, "organisations"))
+
+
+def period_rules(doc: Document, period: dict[str, Any]) -> None:
+    """The end not before the start (at the precision both give); "cirka" only on a date."""
+    start = parse_point(period.get("start"), period.get("start_approximate"))
+    end = parse_point(period.get("end"), period.get("end_approximate"))
+    if start is not None and end is not None:
+        pair = start.comparable(end)
+        if pair is not None and pair[1] < pair[0]:
+            line, col = doc.mark(("period", "end"))
+            doc.problems.append(
+                problem(
+                    "period-order", doc.rel, line, col, "period.end", start=start.raw, end=end.raw
+                )
+            )
+    for name, point in (("start", start), ("end", end)):
+        if point is not None and point.approximate and not point.known:
+            key = f"{name}_approximate"
+            line, col = doc.mark(("period", key))
+            doc.problems.append(
+                problem("period-approximate-unknown", doc.rel, line, col, f"period.{key}", key=key)
+            )
+
+
+def source_rules(v: Validator, doc: Document) -> None:
+    """Sources that prove something: a deep link, and when a checked case's source was read."""
+    data = doc.data or {}
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return
+    checked = data.get("evidence") == "redaktionellt-granskad"
+    for i, source in enumerate(sources):
+        if not isinstance(source, dict):
+            continue
+        url = source.get("url")
+        if isinstance(url, str) and is_home_page(url):
+            line, col = doc.mark(("sources", i, "url"))
+            doc.problems.append(
+                problem("source-home-page", doc.rel, line, col, f"sources[{i}].url", value=url)
+            )
+        if checked and isinstance(url, str) and "accessed" not in source:
+            line, col = doc.mark(("sources", i))
+            doc.problems.append(
+                problem("source-accessed-missing", doc.rel, line, col, f"sources[{i}].accessed")
+            )
+        accessed = _date(source.get("accessed"))
+        if accessed is not None and accessed > v.today:
+            field = f"sources[{i}].accessed"
+            line, col = doc.mark(("sources", i, "accessed"))
+            doc.problems.append(
+                problem(
+                    "date-in-future",
+                    doc.rel,
+                    line,
+                    col,
+                    field,
+                    value=accessed.isoformat(),
+                    today=v.today.isoformat(),
+                )
+            )
 
 
 def review_dates(v: Validator, doc: Document, *, require_order: bool) -> None:
@@ -198,10 +256,6 @@ def _strings(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...
             yield from _strings(item, path + (i,))
     elif isinstance(value, str):
         yield path, value
-
-
-def _is_month(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
 
 
 def _date(value: Any) -> dt.date | None:

@@ -169,7 +169,7 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
         if high is None:
             bounds = f"minst {low}"
         return [problem("out-of-range", rel, line, col, fname, value=value, bounds=bounds)]
-    if kind == "pattern" and "x-code" in schema:
+    if kind in ("pattern", "anyOf") and "x-code" in schema:
         return [problem(schema["x-code"], rel, line, col, fname, value=value)]
     return [problem("invalid", rel, line, col, fname, detail=error.message)]
 
