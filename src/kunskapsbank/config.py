@@ -91,9 +91,9 @@ def read_settings(root: Path) -> Settings:
         with path.open(encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Kan inte läsa {path}: {exc}") from exc
+        raise ConfigError("config-unreadable", path=path, reason=exc) from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"{path} ska vara en mappning.")
+        raise ConfigError("config-not-mapping", path=path)
     extra = (data.get("extra") or {}).get("kunskapsbank") or {}
     settings = Settings(
         site_name=str(data.get("site_name") or "Kunskapsbank"),
@@ -112,16 +112,10 @@ def _publisher(raw: Any) -> Publisher:
     if raw is None:
         return Publisher()
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        raise ConfigError(
-            "extra.kunskapsbank.publisher i mkdocs.yml ska vara fält med text: name, team, "
-            "email och url."
-        )
+        raise ConfigError("config-publisher", detail="varje fält ska vara en text")
     unknown = set(raw) - {"name", "team", "email", "url"}
     if unknown:
-        raise ConfigError(
-            f"Okänt fält i extra.kunskapsbank.publisher: {', '.join(sorted(unknown))}. "
-            "Tillåtna fält: name, team, email, url."
-        )
+        raise ConfigError("config-publisher", detail=f"okänt fält {', '.join(sorted(unknown))}")
     defaults = Publisher()
     return Publisher(
         name=raw.get("name") or defaults.name,
@@ -135,7 +129,7 @@ def _int(name: str, value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{name} ska vara ett heltal, inte {value!r}.") from exc
+        raise ConfigError("config-integer", name=name, value=value) from exc
 
 
 def read_environment(settings: Settings, max_file_bytes: Any = None) -> None:
@@ -148,7 +142,7 @@ def read_environment(settings: Settings, max_file_bytes: Any = None) -> None:
         try:
             settings.today = dt.date.fromisoformat(env[TODAY_ENV])
         except ValueError as exc:
-            raise ConfigError(f"{TODAY_ENV} ska vara ett datum ÅÅÅÅ-MM-DD.") from exc
+            raise ConfigError("config-date", name=TODAY_ENV, value=env[TODAY_ENV]) from exc
     if env.get(WORKERS_ENV):
         settings.workers = _int(WORKERS_ENV, env[WORKERS_ENV])
     settings.release_version = env.get(RELEASE_ENV) or None

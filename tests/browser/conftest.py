@@ -63,12 +63,17 @@ def chromium_executable() -> str:
     )
 
 
+def real_date_env() -> dict[str, str]:
+    """The environment without the tests' fixed date: the repository's content (copied
+    into every project these tests build) carries real review dates."""
+    return {k: v for k, v in os.environ.items() if k != "KUNSKAPSBANK_TODAY"}
+
+
 def build(
     project: Path, site_dir: Path, *, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     """``kunskapsbank build --site-dir SITE_DIR`` in ``project``, as a subprocess, with the
     real date: the repository's content carries real review dates."""
-    env = {k: v for k, v in os.environ.items() if k != "KUNSKAPSBANK_TODAY"}
     return subprocess.run(
         [sys.executable, "-m", "kunskapsbank", "build", "--site-dir", str(site_dir)],
         cwd=project,
@@ -77,7 +82,7 @@ def build(
         encoding="utf-8",
         timeout=timeout,
         check=False,
-        env=env,
+        env=real_date_env(),
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build
+from .conftest import build, real_date_env
 from .hostile import BAD_CASE, make_project
 
 TMP_GLOB = ".kunskapsbank-tmp-*"
@@ -67,6 +67,7 @@ def test_failed_and_killed_builds_leave_the_site_untouched(tmp_path: Path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        env=real_date_env(),
     )
     try:
         started = time.monotonic()

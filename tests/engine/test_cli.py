@@ -252,7 +252,7 @@ def test_exit_2_invalid_json_schema(project: Path, run_cli) -> None:
     proc = run_cli("validate", "--project", str(project))
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
-    assert "schemas/case.schema.yaml är inte ett giltigt schema" in proc.stderr
+    assert "schemas/case.schema.yaml är inte ett giltigt JSON Schema" in proc.stderr
 
 
 # --- help -----------------------------------------------------------------------

@@ -174,7 +174,9 @@ def test_fact_box_amount_and_period_format(built_site: BuiltSite) -> None:
     other = built_site.page("fall/skolmat-i-sagostad/").find_all("span", cls="kb-amount")
     assert [s.text() for s in other] == [f"45{NBSP}000{NBSP}kr"]
     times = [t.get("datetime") for t in page.find("section", cls="kb-facts").find_all("time")]
-    assert times == ["2024-03", "2025-10"]
+    # The period, then (a checked case) the day the editors checked the facts.
+    assert times == ["2024-03", "2025-10", "2026-04-01"]
+    assert "kontrollerades mot källorna 1 april 2026" in facts["Underlag"]
     ongoing = fact_box(built_site, "digitala-larm-i-hemtjansten")["Period"]
     assert ongoing.startswith("januari 2025")
 

@@ -55,15 +55,12 @@ def layout_from_args(args: argparse.Namespace, hint_paths: Sequence[str] = ()) -
     if args.project:
         root = Path(args.project)
         if not (root / "mkdocs.yml").is_file():
-            raise ConfigError(f"Mappen {root} innehåller ingen mkdocs.yml.")
+            raise ConfigError("project-no-config", root=root)
         return open_layout(root)
     start = Path(hint_paths[0]) if hint_paths else Path.cwd()
     root = find_root(start if start.exists() else Path.cwd())
     if root is None:
-        raise ConfigError(
-            "Hittar inget projekt: ingen mkdocs.yml i den här mappen eller mappar ovanför. "
-            "Ange projektmappen med --project."
-        )
+        raise ConfigError("project-not-found")
     return open_layout(root)
 
 

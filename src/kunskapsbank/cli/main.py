@@ -41,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ConfigError as exc:
-        print(f"kunskapsbank: fel: {exc}", file=sys.stderr)
+        print(f"kunskapsbank: fel: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"    Tips: {exc.hint}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("kunskapsbank: avbrutet.", file=sys.stderr)

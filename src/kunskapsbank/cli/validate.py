@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from kunskapsbank.cli.common import EXIT_OK, EXIT_PROBLEMS, layout_from_args, project_arg
-from kunskapsbank.errors.catalogue import FORMATTERS, ConfigError
+from kunskapsbank.errors.catalogue import ConfigError
+from kunskapsbank.errors.printers import FORMATTERS
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -23,12 +24,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
             elif p.is_file() or p.is_symlink():
                 paths.append(p)
             else:
-                raise ConfigError(f"Filen eller mappen {raw} finns inte.")
+                raise ConfigError("path-missing", path=raw)
         outside = [p for p in paths if not (layout.is_case(p) or layout.is_guide(p))]
         if outside:
             raise ConfigError(
-                f"{outside[0]} ligger varken i {layout.settings.cases_dir}/ eller "
-                f"{layout.settings.docs_dir}/ i projektet {layout.root}."
+                "path-outside",
+                path=outside[0],
+                cases=layout.settings.cases_dir,
+                docs=layout.settings.docs_dir,
+                root=layout.root,
             )
     result = validate_project(layout, paths, keep_documents=False)
     print(FORMATTERS[args.format](result.problems, result.checked))

@@ -18,6 +18,7 @@ import jsonschema_rs
 import yaml
 
 from kunskapsbank.errors.catalogue import ConfigError
+from kunskapsbank.errors.content_errors import PROBLEMS
 from kunskapsbank.urls import fold
 
 if TYPE_CHECKING:
@@ -114,6 +115,24 @@ class SchemaSet:
         except Exception:  # values JSON cannot hold: let jsonschema explain
             return False
 
+    def resolve(self, name: str, node: dict[str, Any]) -> dict[str, Any]:
+        """``node`` of schema ``name`` with its ``$ref`` followed, in the same schema
+        (``#/$defs/x``) or in another of the set (``case.schema.json#/$defs/x``);
+        the node's own keys win over the target's."""
+        ref = node.get("$ref")
+        if not isinstance(ref, str):
+            return node
+        document, _, pointer = ref.partition("#")
+        owner = name
+        if document:
+            owner = next(n for n, s in self.resolved.items() if s["$id"].endswith("/" + document))
+        target: Any = self.resolved[owner]
+        for part in pointer.strip("/").split("/"):
+            if part:
+                target = target[part]
+        own = {k: v for k, v in node.items() if k != "$ref"}
+        return {**self.resolve(owner, target), **own}
+
     def properties(self, name: str) -> dict[str, Any]:
         return self.resolved[name]["properties"]
 
@@ -131,21 +150,21 @@ def _read_yaml(path: Path) -> Any:
         with path.open(encoding="utf-8") as fh:
             return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Kan inte läsa {path}: {exc}") from exc
+        raise ConfigError("schema-unreadable", path=path, reason=exc) from exc
 
 
 def load_vocabularies(directory: Path) -> dict[str, Vocabulary]:
     vocabularies: dict[str, Vocabulary] = {}
     if not directory.is_dir():
-        raise ConfigError(f"Mappen med ordlistor saknas: {directory}")
+        raise ConfigError("vocabularies-missing", path=directory)
     for path in sorted(directory.glob("*.yaml")):
         data = _read_yaml(path)
         if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-            raise ConfigError(f"{path}: ordlistan ska ha 'title' och en lista 'entries'.")
+            raise ConfigError("vocabulary-form", path=path)
         terms = []
         for entry in data["entries"]:
             if not isinstance(entry, dict) or "id" not in entry or "label" not in entry:
-                raise ConfigError(f"{path}: varje post ska ha 'id' och 'label'.")
+                raise ConfigError("vocabulary-entry", path=path)
             known = {"id", "label", "label_en", "description"}
             terms.append(
                 Term(
@@ -158,7 +177,8 @@ def load_vocabularies(directory: Path) -> dict[str, Vocabulary]:
             )
         ids = [t.id for t in terms]
         if len(ids) != len(set(ids)):
-            raise ConfigError(f"{path}: samma id förekommer två gånger.")
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise ConfigError("vocabulary-duplicate", path=path, value=twice)
         vocabularies[path.stem] = Vocabulary(
             path.stem, str(data.get("title", path.stem)), str(data.get("description", "")), terms
         )
@@ -171,12 +191,25 @@ def _inject(node: Any, vocabularies: dict[str, Vocabulary], where: str) -> Any:
         name = node.get("x-vocabulary")
         if name is not None:
             if name not in vocabularies:
-                raise ConfigError(f"{where}: ordlistan '{name}' finns inte i vocabularies/.")
+                raise ConfigError("vocabulary-unknown", path=where, name=name)
             out["enum"] = vocabularies[name].ids
         return out
     if isinstance(node, list):
         return [_inject(v, vocabularies, where) for v in node]
     return node
+
+
+def _check_codes(node: Any, path: Path) -> None:
+    """Every ``x-code`` a schema names must be in the problem catalogue."""
+    if isinstance(node, dict):
+        code = node.get("x-code")
+        if code is not None and code not in PROBLEMS:
+            raise ConfigError("schema-unknown-code", path=path, value=code)
+        for value in node.values():
+            _check_codes(value, path)
+    elif isinstance(node, list):
+        for value in node:
+            _check_codes(value, path)
 
 
 def load_schemas(schema_dir: Path) -> SchemaSet:
@@ -186,10 +219,11 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
     for name in SCHEMA_NAMES:
         path = schema_dir / f"{name}.schema.yaml"
         if not path.is_file():
-            raise ConfigError(f"Schemat saknas: {path}")
+            raise ConfigError("schema-missing", path=path)
         data = _read_yaml(path)
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: schemat ska vara en mappning.")
+            raise ConfigError("schema-not-mapping", path=path)
+        _check_codes(data, path)
         raw[name] = data
         resolved[name] = _inject(copy.deepcopy(data), vocabularies, str(path))
     for name, schema in resolved.items():
@@ -197,7 +231,7 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
             jsonschema_rs.meta.validate(schema)
         except Exception as exc:  # jsonschema_rs.ValidationError, ReferencingError
             raise ConfigError(
-                f"schemas/{name}.schema.yaml är inte ett giltigt schema: {exc}"
+                "schema-invalid", path=f"schemas/{name}.schema.yaml", detail=exc
             ) from exc
     fast_registry = jsonschema_rs.Registry([(s["$id"], s) for s in resolved.values()])
     fast = {

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from kunskapsbank.config import RELEASE_ENV, RESULTS_ENV, Layout
 from kunskapsbank.content.validate import validate_project
-from kunskapsbank.errors.catalogue import ConfigError, format_text
+from kunskapsbank.errors.catalogue import ConfigError
+from kunskapsbank.errors.printers import format_text
 from kunskapsbank.site.build import build_site, source_date_epoch
 from kunskapsbank.versions.history import (
     GitError,
@@ -69,10 +70,7 @@ def check_version(text: str) -> str:
     """``1.2.0`` or ``v1.2.0`` -> ``1.2.0``; ConfigError for anything else."""
     version = text[1:] if text[:1] in ("v", "V") else text
     if not _SAFE_VERSION.fullmatch(version) or parse_version(version) is None:
-        raise ConfigError(
-            f"'{text}' är inte ett versionsnummer. Skriv till exempel 1.2.0 "
-            "(major.minor.patch, utan mellanslag)."
-        )
+        raise ConfigError("version-invalid", value=text)
     return version
 
 
@@ -80,7 +78,7 @@ def _git(root: Path, *args: str) -> str:
     try:
         return git(root, *args).decode("utf-8", "replace")
     except GitError as exc:
-        raise ConfigError(f"En utgåva kräver git: {exc}.") from None
+        raise ConfigError("git-required", reason=exc) from None
 
 
 def check_clean(root: Path) -> None:
@@ -92,11 +90,7 @@ def check_clean(root: Path) -> None:
         return
     shown = "\n".join(f"  {f}" for f in files[:10])
     more = f"\n  ... och {len(files) - 10} till" if len(files) > 10 else ""
-    raise ConfigError(
-        "Arbetskopian har ändringar som inte är incheckade, så utgåvan skulle inte motsvara "
-        f"en commit:\n{shown}{more}\nChecka in ändringarna eller ta bort dem (git status visar "
-        "dem) och försök igen."
-    )
+    raise ConfigError("tree-dirty", files=f"{shown}{more}")
 
 
 def check_tag(root: Path, version: str) -> None:
@@ -105,10 +99,7 @@ def check_tag(root: Path, version: str) -> None:
     for name in (f"v{version}", version):
         commit = tag_commit(root, name)
         if commit and commit != head:
-            raise ConfigError(
-                f"Taggen {name} finns redan och pekar på en annan commit ({commit[:12]}). "
-                "Välj ett nytt versionsnummer, eller checka ut den taggade commiten."
-            )
+            raise ConfigError("tag-elsewhere", name=name, commit=commit[:12])
 
 
 def write_archive(site_dir: Path, target: Path, prefix: str, mtime: int) -> None:
@@ -176,10 +167,7 @@ def accessibility_check(layout: Layout) -> tuple[list[str], Path] | None:
     command = configured.get("command") if isinstance(configured, dict) else None
     results = configured.get("results") if isinstance(configured, dict) else None
     if not isinstance(command, list) or not command or not isinstance(results, str):
-        raise ConfigError(
-            "extra.kunskapsbank.accessibility_check i mkdocs.yml ska ha 'command' (en lista) "
-            "och 'results' (sökvägen till resultatfilen)."
-        )
+        raise ConfigError("config-accessibility-check")
     args = [sys.executable if part == "{python}" else str(part) for part in command]
     return args, layout.root / results
 
@@ -223,7 +211,7 @@ def make_release(
     try:
         release = release_for(layout, version, version_tags(root))
     except GitError as exc:
-        raise ConfigError(f"Versionshistoriken går inte att läsa: {exc}.") from None
+        raise ConfigError("history-unreadable", reason=exc) from None
     site = (site_dir or root / "site").absolute()
     results = run_accessibility_check(layout) if accessibility else None
     env = {RELEASE_ENV: version}

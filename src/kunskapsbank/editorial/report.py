@@ -15,15 +15,13 @@ from typing import Any
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
+from kunskapsbank.content.model import FACETS
 from kunskapsbank.content.validate import validate_project
 
 REVIEW_MONTHS = 12
-# (frontmatter key, vocabulary, Swedish heading) for the counts.
-COUNTS = (
-    ("lan", "lan", "Fall per län"),
-    ("themes", "themes", "Fall per tema"),
-    ("procedures", "procedures", "Fall per förfarande"),
-)
+# The facets the report counts cases by (their paths in content.model.FACETS).
+COUNTED_FACETS = ("lan", "tema", "forfarande")
+COUNTS = tuple(f for f in FACETS if f.path in COUNTED_FACETS)
 
 
 @dataclass(slots=True)
@@ -130,15 +128,14 @@ def make_report(layout: Layout, *, on: dt.date | None = None) -> Report:
             report.review_due.append(due)
     report.cases = len(published)
     report.review_due.sort(key=lambda d: (d.last_reviewed or "", d.file))
-    for key, vocab_name, _ in COUNTS:
-        vocab = result.schemas.vocabularies[vocab_name]
+    for facet in COUNTS:
+        vocab = result.schemas.vocabularies[facet.vocabulary]
         tally = dict.fromkeys(vocab.ids, 0)
         for data in published:
-            values = data.get(key)
-            for value in set(values) if isinstance(values, list) else ():
+            for value in set(facet.values(data)):
                 if value in tally:
                     tally[value] += 1
-        report.counts[key] = [Count(t.id, t.label, tally[t.id]) for t in vocab.terms]
+        report.counts[facet.field] = [Count(t.id, t.label, tally[t.id]) for t in vocab.terms]
     return report
 
 
@@ -178,8 +175,9 @@ def format_text(report: Report) -> str:
     if not report.drafts:
         lines.append("  Inga utkast.")
     lines += [f"  {d.file}: {d.title}" for d in report.drafts]
-    for key, _, heading in COUNTS:
-        counts = report.counts.get(key, [])
+    for facet in COUNTS:
+        counts = report.counts.get(facet.field, [])
+        heading = f"Fall per {facet.filter_name.lower()}"
         width = max((len(c.label) for c in counts), default=0)
         lines += ["", f"{heading} (bara publicerade fall):"]
         lines += [f"  {c.label.ljust(width)}  {c.count:>3}" for c in counts]

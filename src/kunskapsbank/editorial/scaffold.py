@@ -34,21 +34,12 @@ PROMPTS = {
 }
 
 
-def slug_error(slug: str) -> str | None:
-    """Why ``slug`` cannot name a case (the validator's rule), or None."""
+def check_slug(slug: str) -> None:
+    """ConfigError when ``slug`` cannot name a case (the validator's rule)."""
     if not is_slug(slug):
-        return (
-            f"'{slug}' går inte att använda som namn på ett fall. Namnet blir fallets adress och "
-            "får ha 3–80 tecken: små bokstäver a–z (utan å, ä och ö), siffror och bindestreck. "
-            f"Förslag: kunskapsbank new-case {suggest_slug(slug)}"
-        )
+        raise ConfigError("slug-invalid", slug=slug, suggestion=suggest_slug(slug))
     if slug in RESERVED_SLUGS:
-        taken = ", ".join(sorted(RESERVED_SLUGS))
-        return (
-            f"Namnet '{slug}' används redan av webbplatsens egna sidor under /fall/ "
-            f"({taken}). Välj ett annat namn."
-        )
-    return None
+        raise ConfigError("slug-reserved", slug=slug, taken=", ".join(sorted(RESERVED_SLUGS)))
 
 
 class _Template:
@@ -62,16 +53,7 @@ class _Template:
     # -- schema helpers ------------------------------------------------------
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
-        """Follow a local ``$ref``; the referring node's own keys win."""
-        ref = node.get("$ref")
-        if not isinstance(ref, str) or not ref.startswith("#/"):
-            return node
-        target: Any = self.root
-        for part in ref[2:].split("/"):
-            target = target[part]
-        merged = {**self.resolve(target), **node}
-        merged.pop("$ref", None)
-        return merged
+        return self.schemas.resolve("case", node)
 
     def vocabulary(self, node: dict[str, Any]) -> str | None:
         return node.get("x-vocabulary") or (node.get("items") or {}).get("x-vocabulary")
@@ -213,20 +195,16 @@ def new_case(
     layout: Layout, slug: str, *, title: str | None = None, on: dt.date | None = None
 ) -> tuple[Path, int]:
     """Write ``cases/<slug>.md``. Raises ConfigError (exit 2) for a bad name or an existing file."""
-    error = slug_error(slug)
-    if error:
-        raise ConfigError(error)
+    check_slug(slug)
     path = layout.cases_dir / f"{slug}.md"
     rel = layout.rel(path)
     if path.exists() or path.is_symlink():
-        raise ConfigError(
-            f"Filen {rel} finns redan. Välj ett annat namn, eller öppna filen och redigera den."
-        )
+        raise ConfigError("case-exists", path=rel)
     text, count = case_template(load_schemas(layout.schemas_dir), slug, title=title, on=on)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except FileExistsError:
-        raise ConfigError(f"Filen {rel} finns redan.") from None
+        raise ConfigError("case-exists", path=rel) from None
     return path, count

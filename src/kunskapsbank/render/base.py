@@ -28,6 +28,7 @@ class PageBase:
         self.settings = collection.layout.settings
         self._cards: dict[tuple[str, str], str] = {}
         self._facet_links: dict[tuple[str, str, str, bool], str] = {}
+        self.case_fields: dict[str, Any] = collection.schemas.properties("case")
 
     # -- links -------------------------------------------------------------
 

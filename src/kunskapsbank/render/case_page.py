@@ -15,6 +15,8 @@ class CasePage(PageBase):
         d = case.data
         col = self.col
         rows: list[tuple[str, str]] = []
+        # Fact-box labels are the schema's field titles (schemas/case.schema.yaml).
+        title = {key: str(prop.get("title", key)) for key, prop in self.case_fields.items()}
 
         orgs = []
         filtered: set[str] = set()  # Pagefind counts every marked element, so mark each type once
@@ -30,29 +32,34 @@ class CasePage(PageBase):
                 f'<li><span class="kb-org">{esc(o["name"])}</span> '
                 f'<span class="kb-muted">({esc(col.label("role", o["role"]))}, {org_type})</span></li>'
             )
-        rows.append(("Organisationer", f'<ul class="kb-plain">{"".join(orgs)}</ul>'))
-        rows.append(("Län", self._links("lan", d["lan"], page)))
-        rows.append(("Period", period_html(case.period)))
-        rows.append(("Status", self._links("status", [d["status"]], page)))
+        rows.append((title["organisations"], f'<ul class="kb-plain">{"".join(orgs)}</ul>'))
+        rows.append((title["lan"], self._links("lan", d["lan"], page)))
+        rows.append((title["period"], period_html(case.period)))
+        rows.append((title["status"], self._links("status", [d["status"]], page)))
         rows.append(
             (
-                "Typ av fall",
+                title["case_type"],
                 f'<span data-pagefind-filter="Typ av fall">{esc(col.label("case_type", d["case_type"]))}</span>',
             )
         )
         if d.get("procedures"):
-            rows.append(("Förfaranden", self._links("forfarande", d["procedures"], page)))
+            rows.append((title["procedures"], self._links("forfarande", d["procedures"], page)))
         if d.get("methods"):
-            rows.append(("Metoder", esc(", ".join(col.label("methods", m) for m in d["methods"]))))
+            rows.append(
+                (title["methods"], esc(", ".join(col.label("methods", m) for m in d["methods"])))
+            )
         if d.get("innovation_level"):
             rows.append(
-                ("Innovationsnivå", esc(col.label("innovation_level", d["innovation_level"])))
+                (
+                    title["innovation_level"],
+                    esc(col.label("innovation_level", d["innovation_level"])),
+                )
             )
         if d.get("phase_reached"):
-            rows.append(("Uppnådd fas", esc(col.label("phases", d["phase_reached"]))))
+            rows.append((title["phase_reached"], esc(col.label("phases", d["phase_reached"]))))
         if d.get("sectors"):
-            rows.append(("Sektorer", self._links("sektor", d["sectors"], page)))
-        rows.append(("Teman", self._links("tema", d["themes"], page)))
+            rows.append((title["sectors"], self._links("sektor", d["sectors"], page)))
+        rows.append((title["themes"], self._links("tema", d["themes"], page)))
         if d.get("funding"):
             items = []
             for f in d["funding"]:
@@ -64,7 +71,7 @@ class CasePage(PageBase):
                 if f.get("amount_sek") is not None:
                     parts.append(f'<span class="kb-amount">{esc(sek(f["amount_sek"]))}</span>')
                 items.append("<li>" + ", ".join(parts) + "</li>")
-            rows.append(("Finansiering", f'<ul class="kb-plain">{"".join(items)}</ul>'))
+            rows.append((title["funding"], f'<ul class="kb-plain">{"".join(items)}</ul>'))
         evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
         checked = ""
         if d["evidence"] == "redaktionellt-granskad":
@@ -76,7 +83,7 @@ class CasePage(PageBase):
         description = esc(evidence.description or "") + checked
         rows.append(
             (
-                "Underlag",
+                title["evidence"],
                 esc(evidence.label)
                 + (f'<br><span class="kb-muted">{description}</span>' if description else ""),
             )

@@ -24,33 +24,20 @@ FORMAT_WORDS = {
 }
 
 
-def _resolve(schema: dict[str, Any], node: dict[str, Any], schemas: SchemaSet) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    doc, _, pointer = ref.partition("#")
-    target = schemas.resolved["case"] if doc == "case.schema.json" else schema
-    for part in pointer.strip("/").split("/"):
-        target = target[part]
-    merged = dict(target)
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    return merged
-
-
-def _kind(schema: dict[str, Any], node: dict[str, Any], schemas: SchemaSet) -> str:
-    node = _resolve(schema, node, schemas)
+def _kind(name: str, node: dict[str, Any], schemas: SchemaSet) -> str:
+    node = schemas.resolve(name, node)
     if node.get("x-code") in FORMAT_WORDS:
         return FORMAT_WORDS[node["x-code"]]
     if "x-vocabulary" in node:
         return "ett värde ur listan"
     kind = node.get("type", "")
     if kind == "array":
-        items = _resolve(schema, node.get("items", {}), schemas)
+        items = schemas.resolve(name, node.get("items", {}))
         if "x-vocabulary" in items:
             return "lista med värden ur listan"
         if items.get("type") == "object":
             return "lista med underfält"
-        return "lista med " + _kind(schema, items, schemas)
+        return "lista med " + _kind(name, items, schemas)
     return TYPE_WORDS.get(kind, kind)
 
 
@@ -85,7 +72,7 @@ def _rows(schema_name: str, schemas: SchemaSet) -> tuple[str, list[str]]:
 
     def add(prefix: str, props: dict[str, Any], req: set[str], depth: int) -> None:
         for key, node in props.items():
-            node = _resolve(schema, node, schemas)
+            node = schemas.resolve(schema_name, node)
             name = f"{prefix}{key}"
             must = "Ja" if key in req else "Nej"
             vocab = _vocab_of(node)
@@ -99,7 +86,7 @@ def _rows(schema_name: str, schemas: SchemaSet) -> tuple[str, list[str]]:
             indent = ' class="kb-subfield"' if depth else ""
             rows.append(
                 f'<tr{indent}><th scope="row"><code>{esc(name)}</code></th>'
-                f"<td>{esc(node.get('title', ''))}</td><td>{esc(_kind(schema, node, schemas))}</td>"
+                f"<td>{esc(node.get('title', ''))}</td><td>{esc(_kind(schema_name, node, schemas))}</td>"
                 f"<td>{must}</td><td>{desc}</td></tr>"
             )
             sub = node.get("properties") or node.get("items", {}).get("properties")

@@ -29,11 +29,14 @@ from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collec
 from kunskapsbank.content.loader import Document
 from kunskapsbank.parallel import chunked, fork_map, worker_count
 from kunskapsbank.render.markdown import BodyRenderer
-from kunskapsbank.errors.catalogue import Problem, format_text
+from kunskapsbank.errors.catalogue import Problem
+from kunskapsbank.errors.printers import format_text
 from kunskapsbank.config import Layout, open_layout
+from kunskapsbank.render.errorref import error_reference_html
 from kunskapsbank.render.format import esc
 from kunskapsbank.render.pages import Rendered, SiteRenderer
 from kunskapsbank.render.search_page import search_page_html
+from kunskapsbank.render.templating import render as render_template
 from kunskapsbank.urls import CASE_ASSETS, CASE_SRC, LIBRARY_SRC, SEARCH, case_url, rel_url
 from kunskapsbank.site.search import index_site, pages_glob
 from kunskapsbank.site.shells import Shells, depth, shell_src_uri, write_sitemap
@@ -84,6 +87,12 @@ class SiteBuild:
                 list(layout.settings.extra.get("storage_keys") or [])
             ),
             "versioner": lambda: history_html(layout, collection),
+            "felkoder": error_reference_html,
+            "utgivare": lambda: render_template(
+                "publisher.html",
+                publisher=layout.settings.publisher,
+                site_name=layout.settings.site_name,
+            ),
         }
         return build
 

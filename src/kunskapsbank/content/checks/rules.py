@@ -162,11 +162,8 @@ def references(v: Validator, doc: Document, *, own_case: str | None, own_guide: 
                 )
             elif value not in existing:
                 close = difflib.get_close_matches(value, sorted(existing), n=1, cutoff=0.8)
-                suggestion = (
-                    f"Menade du '{close[0]}'?"
-                    if close
-                    else f"Kontrollera stavningen. Filen ska finnas som {where.format(value)}."
-                )
+                hint = {"hint": "close", "close": close[0]} if close else {}
+                hint = hint or {"hint": "spelling", "where": where.format(value)}
                 doc.problems.append(
                     problem(
                         "reference-missing",
@@ -176,7 +173,7 @@ def references(v: Validator, doc: Document, *, own_case: str | None, own_guide: 
                         fname,
                         kind=kind,
                         value=value,
-                        suggestion=suggestion,
+                        **hint,
                     )
                 )
 

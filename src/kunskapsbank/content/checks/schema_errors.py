@@ -23,14 +23,6 @@ TYPE_WORDS = {
     "boolean": "true eller false",
     "null": "ingenting",
 }
-TYPE_ADVICE = {
-    "array": "Skriv varje värde på en egen rad som börjar med '- ', eller inom hakparenteser: "
-    "[värde1, värde2].",
-    "string": 'Sätt värdet inom citattecken, till exempel "2024-09".',
-    "object": "Skriv underfälten på egna rader med indrag, till exempel '  start: \"2024-09\"'.",
-    "integer": "Skriv bara siffror, utan mellanslag, punkt eller 'kr'.",
-    "boolean": "Skriv true eller false.",
-}
 
 
 def _python_type(value: Any) -> str:
@@ -73,7 +65,7 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
                     kc,
                     field_name(path + (key,)),
                     key=key,
-                    suggestion=_suggest_key(key, schema.get("properties", {})),
+                    **_suggest_key(key, schema.get("properties", {})),
                 )
             )
         return out
@@ -100,13 +92,15 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
     if kind == "type":
         expected = schema.get("type")
         expected = expected[0] if isinstance(expected, list) else expected
-        advice = TYPE_ADVICE.get(expected, "")
+        variant = (
+            expected if expected in ("array", "string", "object", "integer", "boolean") else None
+        )
+        example = ""
         item_vocab = schema.get("items", {}).get("x-vocabulary")
         if expected == "array" and item_vocab and isinstance(value, str):
-            vocab = schemas.vocabularies[item_vocab]
-            close = vocab.suggest(value, limit=1)
+            close = schemas.vocabularies[item_vocab].suggest(value, limit=1)
             if close:
-                advice = f"Skriv till exempel: [{close[0]}]. " + advice
+                variant, example = "array-example", close[0]
         return [
             problem(
                 "type",
@@ -116,7 +110,8 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
                 fname,
                 expected=TYPE_WORDS.get(expected, str(expected)),
                 actual=TYPE_WORDS[_python_type(value)],
-                advice=advice,
+                hint=variant,
+                example=example,
             )
         ]
     if kind == "enum" and "x-vocabulary" in schema:
@@ -130,7 +125,7 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
                 fname,
                 value=value,
                 field_label=f"{vocab.title.lower()} ('{_leaf_key(path)}')",
-                suggestion=_vocab_hint(vocab, value),
+                **_vocab_hint(vocab, value),
             )
         ]
     if kind == "enum":
@@ -171,7 +166,7 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
         return [problem("out-of-range", rel, line, col, fname, value=value, bounds=bounds)]
     if kind in ("pattern", "anyOf") and "x-code" in schema:
         return [problem(schema["x-code"], rel, line, col, fname, value=value)]
-    return [problem("invalid", rel, line, col, fname, detail=error.message)]
+    return [problem("invalid", rel, line, col, fname, detail=_rule_words(kind, error))]
 
 
 # -- named checks ------------------------------------------------------
@@ -184,7 +179,7 @@ def _leaf_key(path: tuple[Any, ...]) -> str:
     return ""
 
 
-def _suggest_key(key: str, properties: dict[str, Any]) -> str:
+def _suggest_key(key: str, properties: dict[str, Any]) -> dict[str, str]:
     names = {fold(k): k for k in properties}
     for k, prop in properties.items():
         title = prop.get("title")
@@ -196,15 +191,36 @@ def _suggest_key(key: str, properties: dict[str, Any]) -> str:
     if not close:
         close = difflib.get_close_matches(fold(str(key)), list(names), n=1, cutoff=0.6)
     if close:
-        return f"Menade du '{names[close[0]]}'?"
-    return "Tillåtna fält: " + ", ".join(properties) + "."
+        return {"hint": "close", "close": names[close[0]]}
+    return {"hint": "list", "allowed": ", ".join(properties)}
 
 
-def _vocab_hint(vocab: Any, value: Any) -> str:
+def _vocab_hint(vocab: Any, value: Any) -> dict[str, str]:
+    """The hint variant for a value outside a vocabulary, and its parameters."""
     close = vocab.suggest(str(value)) if isinstance(value, str) else []
     if close:
         options = " eller ".join(f"'{c}' ({vocab.label(c)})" for c in close)
-        return f"Menade du {options}?"
+        return {"hint": "close", "options": options}
     if len(vocab.ids) <= 12:
-        return "Tillåtna värden: " + ", ".join(vocab.ids) + "."
-    return "Se listan över tillåtna värden i fältreferensen på sidan Bidra med ett fall."
+        return {"hint": "list", "allowed": ", ".join(vocab.ids)}
+    return {"hint": "reference"}
+
+
+RULE_WORDS = {
+    "const": "värdet ska vara exakt {expected}",
+    "pattern": "värdet har fel form",
+    "format": "värdet har fel format",
+    "anyOf": "värdet passar inte någon av de tillåtna formerna",
+    "oneOf": "värdet ska passa precis en av de tillåtna formerna",
+    "not": "värdet har en form som inte är tillåten",
+    "minProperties": "för få underfält",
+    "maxProperties": "för många underfält",
+    "multipleOf": "talet ska vara en multipel av {expected}",
+    "dependentRequired": "ett fält som hör ihop med ett annat saknas",
+}
+
+
+def _rule_words(kind: str, error: ValidationError) -> str:
+    """The rule an unusual schema error broke, in Swedish (never jsonschema's English)."""
+    template = RULE_WORDS.get(kind, "regeln '{kind}' i schemat")
+    return template.format(expected=error.validator_value, kind=kind)

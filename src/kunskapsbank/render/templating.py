@@ -1,0 +1,31 @@
+"""Jinja templates for engine markup, packaged with the engine and always autoescaped.
+
+Python builds data; the templates in ``render/templates/`` build markup. Every
+value a template prints is escaped unless the code hands it over as ``Markup``
+(engine HTML that was already escaped or sanitized).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("kunskapsbank.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """The template ``name`` filled with ``context``, without surrounding whitespace."""
+    return environment().get_template(name).render(**context).strip()
