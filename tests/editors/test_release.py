@@ -300,7 +300,7 @@ def test_not_a_git_repository(tmp_path: Path, capsys) -> None:
 def test_history_page_says_when_git_cannot_be_read(tmp_path: Path, monkeypatch) -> None:
     from types import SimpleNamespace
 
-    from kunskapsbank.versions.history import history_html
+    from kunskapsbank.render.history_page import history_html
 
     root = tmp_path / "utan-git"
     shutil.copytree(FIXTURE, root)

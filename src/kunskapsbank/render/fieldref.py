@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kunskapsbank.content.schemas import SchemaSet
-from kunskapsbank.render.format import esc
+from kunskapsbank.render.templating import render
 
 TYPE_WORDS = {
     "string": "text",
@@ -64,85 +64,58 @@ def _vocab_of(node: dict[str, Any]) -> str | None:
     return node.get("x-vocabulary") or node.get("items", {}).get("x-vocabulary")
 
 
-def _rows(schema_name: str, schemas: SchemaSet) -> tuple[str, list[str]]:
+def _schema_rows(schema_name: str, schemas: SchemaSet, used: list[str]) -> dict[str, Any]:
+    """The rows of one schema's field table; vocabularies it uses are added to ``used``."""
     schema = schemas.resolved[schema_name]
-    required = set(schema.get("required", []))
-    rows = []
-    vocab_names: list[str] = []
+    rows: list[dict[str, Any]] = []
 
-    def add(prefix: str, props: dict[str, Any], req: set[str], depth: int) -> None:
+    def add(prefix: str, props: dict[str, Any], required: set[str], depth: int) -> None:
         for key, node in props.items():
             node = schemas.resolve(schema_name, node)
             name = f"{prefix}{key}"
-            must = "Ja" if key in req else "Nej"
             vocab = _vocab_of(node)
-            values = ""
-            if vocab:
-                if vocab not in vocab_names:
-                    vocab_names.append(vocab)
-                values = f' Se <a href="#ordlista-{esc(vocab)}">{esc(schemas.vocabularies[vocab].title)}</a>.'
-            rule = _rule(node)
-            desc = esc(node.get("description", "")) + (f" ({esc(rule)})" if rule else "") + values
-            indent = ' class="kb-subfield"' if depth else ""
+            if vocab and vocab not in used:
+                used.append(vocab)
             rows.append(
-                f'<tr{indent}><th scope="row"><code>{esc(name)}</code></th>'
-                f"<td>{esc(node.get('title', ''))}</td><td>{esc(_kind(schema_name, node, schemas))}</td>"
-                f"<td>{must}</td><td>{desc}</td></tr>"
+                {
+                    "name": name,
+                    "title": node.get("title", ""),
+                    "kind": _kind(schema_name, node, schemas),
+                    "required": key in required,
+                    "description": node.get("description", ""),
+                    "rule": _rule(node),
+                    "vocabulary": {"name": vocab, "title": schemas.vocabularies[vocab].title}
+                    if vocab
+                    else None,
+                    "depth": depth,
+                }
             )
             sub = node.get("properties") or node.get("items", {}).get("properties")
             if sub:
-                inner_req = set(node.get("required") or node.get("items", {}).get("required") or [])
-                add(f"{name}.", sub, inner_req, depth + 1)
+                inner = set(node.get("required") or node.get("items", {}).get("required") or [])
+                add(f"{name}.", sub, inner, depth + 1)
 
-    add("", schema["properties"], required, 0)
-    table = (
-        '<table class="kb-fieldref"><caption>'
-        f"Fält för {esc(schema.get('title', schema_name)).lower()}</caption>"
-        '<thead><tr><th scope="col">Fält</th><th scope="col">Namn</th>'
-        '<th scope="col">Sorts värde</th><th scope="col">Krävs</th>'
-        '<th scope="col">Beskrivning</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
-    )
-    return table, vocab_names
+    add("", schema["properties"], set(schema.get("required", [])), 0)
+    return {"title": schema.get("title", schema_name), "rows": rows}
 
 
 def field_reference_html(schemas: SchemaSet) -> str:
     """Tables of every field in the case and guide schemas and every vocabulary they use."""
-    case_table, case_vocabs = _rows("case", schemas)
-    body = schemas.raw["case"].get("x-body", {})
-    sections = ", ".join(f"<code>## {esc(s)}</code>" for s in body.get("sections", []))
-    html_tags = ", ".join(f"<code>&lt;{esc(t)}&gt;</code>" for t in body.get("allowed_html", []))
-    schemes = ", ".join(f"<code>{esc(s)}:</code>" for s in body.get("link_schemes", []))
-    parts = [
-        "<p>Tabellerna nedan skapas automatiskt från schemafilerna i mappen "
-        "<code>schemas/</code>. De visar alltid det som kontrollen faktiskt kräver.</p>",
-        '<h3 id="falt-for-fall">Fält i ett fall</h3>',
-        '<div class="kb-table-wrap">' + case_table + "</div>",
-        '<h3 id="text-i-fall">Regler för texten i ett fall</h3>',
-        f"<ul><li>Rubriker på nivå 2 som måste finnas, i den här ordningen: {sections}.</li>"
-        "<li>Ingen rubrik på nivå 1.</li>"
-        f"<li>HTML som är tillåten, utan attribut: {html_tags}.</li>"
-        f"<li>Länkar får börja med {schemes} eller vara en relativ sökväg till en fil i projektet. "
-        "Bilder måste vara filer i <code>cases/assets/</code>: webbplatsen hämtar aldrig något "
-        "från andra webbplatser.</li></ul>",
-    ]
-    guide_table, guide_vocabs = _rows("guide", schemas)
-    parts += [
-        '<h3 id="falt-for-vagledning">Fält på en vägledningssida</h3>',
-        '<div class="kb-table-wrap">' + guide_table + "</div>",
-        '<h3 id="ordlistor">Tillåtna värden</h3>',
-    ]
-    for name in dict.fromkeys(case_vocabs + guide_vocabs):
-        vocab = schemas.vocabularies[name]
-        items = "".join(
-            f'<tr><th scope="row"><code>{esc(t.id)}</code></th><td>{esc(t.label)}</td>'
-            f"<td>{esc(t.description or '')}</td></tr>"
-            for t in vocab.terms
-        )
-        parts.append(
-            f'<h4 id="ordlista-{esc(name)}">{esc(vocab.title)}</h4>'
-            + (f"<p>{esc(vocab.description)}</p>" if vocab.description else "")
-            + '<div class="kb-table-wrap"><table><thead><tr><th scope="col">Värde</th>'
-            '<th scope="col">Betyder</th><th scope="col">Förklaring</th></tr></thead>'
-            f"<tbody>{items}</tbody></table></div>"
-        )
-    return "".join(parts)
+    used: list[str] = []
+    case = _schema_rows("case", schemas, used)
+    guide = _schema_rows("guide", schemas, used)
+    return render(
+        "fieldref.html",
+        case=case,
+        guide=guide,
+        body=schemas.raw["case"].get("x-body", {}),
+        vocabularies=[
+            {
+                "name": name,
+                "title": schemas.vocabularies[name].title,
+                "description": schemas.vocabularies[name].description,
+                "terms": schemas.vocabularies[name].terms,
+            }
+            for name in used
+        ],
+    )

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from kunskapsbank.site.exports import export_files
 from kunskapsbank.render.fieldref import field_reference_html
-from kunskapsbank.versions.history import history_html
 from kunskapsbank.content.model import Case, Collection, Guide, build_collection
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
@@ -34,6 +33,7 @@ from kunskapsbank.errors.printers import format_text
 from kunskapsbank.config import Layout, open_layout
 from kunskapsbank.render.errorref import error_reference_html
 from kunskapsbank.render.format import esc
+from kunskapsbank.render.history_page import history_html
 from kunskapsbank.render.pages import Rendered, SiteRenderer
 from kunskapsbank.render.search_page import search_page_html
 from kunskapsbank.render.templating import render as render_template

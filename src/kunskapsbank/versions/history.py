@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document, split_frontmatter
-from kunskapsbank.urls import rel_url
-
-if TYPE_CHECKING:
-    from kunskapsbank.content.model import Collection
 
 # Set by 'kunskapsbank release' while it builds, so that the history page of a
 # release shows that release even before its tag is created.
@@ -284,66 +279,3 @@ def notes_markdown(release: Release, site_name: str) -> str:
         lines += [f"- {g.title} (`{g.key}`, {STATUS_WORDS[g.status]})" for g in release.guides]
         lines.append("")
     return "\n".join(lines)
-
-
-# -- the history page (HTML for the marker) ------------------------------------------
-
-
-def _link(text: str, url: str | None, page: str) -> str:
-    if url is None:
-        return escape(text)
-    return f'<a href="{escape(rel_url(url, page), quote=True)}">{escape(text)}</a>'
-
-
-def _release_html(release: Release, collection: Collection, page: str) -> str:
-    anchor = "version-" + release.version.replace(".", "-")
-    since = (
-        f" Ändringar sedan {escape(release.previous)}." if release.previous else " Första utgåvan."
-    )
-    parts = [
-        f'<section class="kb-release" aria-labelledby="{anchor}">',
-        f'<h2 id="{anchor}">Version {escape(release.version)}</h2>',
-        f"<p>Utgiven {escape(release.date)}.{since}</p>",
-    ]
-    if release.message:
-        parts += [f"<p>{escape(p)}</p>" for p in release.message.split("\n\n")]
-    else:
-        if not release.cases and not release.guides:
-            parts.append("<p>Inga fall eller vägledningssidor ändrades.</p>")
-        for status, heading in CASE_HEADINGS.items():
-            items = [c for c in release.cases if c.status == status]
-            if not items:
-                continue
-            parts.append(f"<h3>{heading}</h3><ul>")
-            for c in items:
-                case = collection.by_slug.get(c.key) if status != "removed" else None
-                parts.append(f"<li>{_link(c.title, case.url if case else None, page)}</li>")
-            parts.append("</ul>")
-        if release.guides:
-            parts.append(f"<h3>{GUIDE_HEADING}</h3><ul>")
-            for g in release.guides:
-                guide = collection.guides.get(g.key) if g.status != "removed" else None
-                link = _link(g.title, guide.url if guide else None, page)
-                parts.append(f"<li>{link} ({STATUS_WORDS[g.status]})</li>")
-            parts.append("</ul>")
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def history_html(layout: Layout, collection: Collection) -> str:
-    """The version history for the page that holds ``<!-- kunskapsbank:versioner -->``."""
-    marker = f"kunskapsbank:{MARKER_NAME}"
-    page = next(
-        (g.url for g in collection.guides.values() if marker in g.doc.body), "om/versioner/"
-    )
-    try:
-        releases = history(layout)
-    except GitError as exc:
-        return (
-            '<p class="kb-versioner">Versionshistoriken kunde inte läsas när webbplatsen '
-            f"byggdes: {escape(str(exc))}.</p>"
-        )
-    if not releases:
-        return '<p class="kb-versioner">Ingen version har getts ut ännu.</p>'
-    body = "\n".join(_release_html(r, collection, page) for r in releases)
-    return f'<div class="kb-versioner">\n{body}\n</div>'
