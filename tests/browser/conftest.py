@@ -41,7 +41,7 @@ PAGE_TYPES = [
     ("Fallbibliotek", "/fall/"),
     ("Fall per län", "/fall/lan/"),
     ("Fall i ett län", "/fall/lan/skane/"),
-    ("Fallbeskrivning", "/fall/innovationsupphandling-syd/"),
+    ("Fall", "/fall/innovationsupphandling-syd/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
 ]

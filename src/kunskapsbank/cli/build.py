@@ -46,9 +46,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def register_serve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve",
-        help="Förhandsvisa webbplatsen med sökning på din dator.",
+        help="Förhandsvisa webbplatsen med sökning på er dator.",
         description="Bygger webbplatsen och visar den på http://127.0.0.1:8000. Sidan laddas om "
-        "när du ändrar ett fall, en vägledningssida eller ett schema.",
+        "när ni ändrar ett fall, en vägledningssida eller ett schema.",
     )
     p.add_argument(
         "--addr",

@@ -26,7 +26,7 @@ def register_new_case(sub: argparse._SubParsersAction) -> None:
         "new-case",
         help="Skapa ett nytt fall från mallen.",
         description="Skapar cases/NAMN.md med alla fält och rubriker som ett fall ska ha. "
-        "Varje fält förklaras i en kommentar, och varje värde som du ska fylla i står som en "
+        "Varje fält förklaras i en kommentar, och varje värde som ni ska fylla i står som en "
         "platshållare inom << >>. Kontrollen (kunskapsbank validate) visar platshållare som "
         "inte är ifyllda.\n\n"
         "Slutstatus: 0 = filen skapades, 2 = ogiltigt namn eller filen finns redan.",

@@ -187,7 +187,7 @@ def run_accessibility_check(layout: Layout) -> Path | None:
     proc = subprocess.run(command, cwd=layout.root, check=False)
     if proc.returncode != 0 or not results.is_file():
         raise ReleaseProblems(
-            "Tillgänglighetstesterna gick inte igenom. Rätta bristerna innan du ger ut en version."
+            "Tillgänglighetstesterna gick inte igenom. Rätta bristerna innan ni ger ut en version."
         )
     return results
 

@@ -99,7 +99,7 @@ PROBLEMS: dict[str, Entry] = {
         "Okänt fält",
         "Fältet '{key}' finns inte i innehållsmodellen.",
         None,
-        {"close": "Menade du '{close}'?", "list": "Tillåtna fält: {allowed}."},
+        {"close": "Menade ni '{close}'?", "list": "Tillåtna fält: {allowed}."},
     ),
     "required": Entry(
         "Obligatoriskt fält saknas",
@@ -127,7 +127,7 @@ PROBLEMS: dict[str, Entry] = {
         "'{value}' är inte ett tillåtet värde för {field_label}.",
         None,
         {
-            "close": "Menade du {options}?",
+            "close": "Menade ni {options}?",
             "list": "Tillåtna värden: {allowed}.",
             "reference": "Se listan över tillåtna värden i fältreferensen på sidan Bidra med "
             "ett fall.",
@@ -255,7 +255,7 @@ PROBLEMS: dict[str, Entry] = {
         "{kind} '{value}' finns inte.",
         None,
         {
-            "close": "Menade du '{close}'?",
+            "close": "Menade ni '{close}'?",
             "spelling": "Kontrollera stavningen. Filen ska finnas som {where}.",
         },
     ),

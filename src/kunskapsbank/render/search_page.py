@@ -27,7 +27,7 @@ def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) ->
     options = "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in SORTS)
     return (
         '<div id="kb-search-nojs" class="kb-notice"><p>Sökningen behöver JavaScript. '
-        f'Du kan också <a href="{esc(rel_url(CASES, page_url))}">bläddra bland fallen</a> '
+        f'Ni kan också <a href="{esc(rel_url(CASES, page_url))}">bläddra bland fallen</a> '
         f'eller läsa <a href="{esc(rel_url(GUIDANCE, page_url))}">vägledningen</a>.</p></div>'
         f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
         f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}' "
