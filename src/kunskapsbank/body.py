@@ -126,3 +126,21 @@ def url_scheme(target: str) -> str | None:
     decoded = _CONTROL.sub("", html.unescape(html.unescape(target)))
     m = _SCHEME.match(decoded)
     return m.group(1).lower() if m else None
+
+
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def destination(target: str) -> str:
+    """A link destination as the Markdown renderer reads it: escapes and entities resolved."""
+    out = []
+    i = 0
+    while i < len(target):
+        ch = target[i]
+        if ch == "\\" and i + 1 < len(target) and target[i + 1] in _ASCII_PUNCTUATION:
+            out.append(target[i + 1])
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return html.unescape("".join(out))

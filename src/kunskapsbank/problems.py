@@ -293,6 +293,42 @@ CATALOGUE: dict[str, Entry] = {
         "{kind} '{target}' pekar på en fil som inte finns.",
         "{suggestion}",
     ),
+    "url-unsafe": Entry(
+        "Otillåten adress",
+        "{kind} '{target}' ger adressen '{final}' på webbplatsen, och den är inte tillåten: "
+        "{reason}.",
+        "Använd en adress som börjar med https://, en e-postlänk (mailto:) eller en "
+        "relativ sökväg till en sida eller fil i projektet, utan mellanslag, "
+        "kontrolltecken eller omvända snedstreck.",
+    ),
+    "url-host": Entry(
+        "Länken pekar till en annan webbplats",
+        "{kind} '{target}' pekar till en annan webbplats utan att säga att det är https.",
+        "Skriv hela adressen med https:// först, eller en relativ sökväg till en fil i projektet. "
+        "Adresser som börjar med // eller innehåller omvända snedstreck (\\) är inte tillåtna.",
+    ),
+    "string-control": Entry(
+        "Otillåtet tecken i texten",
+        "Texten innehåller ett osynligt styrtecken ({char}) på plats {position}.",
+        "Ta bort tecknet. Skriv om texten för hand om du har kopierat den från ett annat "
+        "program. Bara vanliga tecken, mellanslag, tabb och radbyte är tillåtna.",
+    ),
+    "asset-type": Entry(
+        "Filtypen är inte tillåten",
+        "Filen '{name}' kan inte publiceras: {reason}.",
+        "I cases/assets/ får bara bilder ligga: {allowed}. Spara bilden i ett av de "
+        "formaten, eller ta bort filen.",
+    ),
+    "asset-too-large": Entry(
+        "För stor bild",
+        "Bilden är {size} byte. Största tillåtna storlek är {limit} byte.",
+        "Minska bilden (färre bildpunkter eller högre komprimering) och spara den igen.",
+    ),
+    "symlink": Entry(
+        "Symbolisk länk",
+        "'{name}' är en symbolisk länk. Länkar publiceras aldrig.",
+        "Lägg själva filen eller mappen här i stället för en länk till den.",
+    ),
     # Templates from 'kunskapsbank new-case'
     "placeholder": Entry(
         "Inte ifyllt",

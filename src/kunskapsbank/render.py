@@ -21,6 +21,7 @@ import nh3
 from cmarkgfm.cmark import Options as CmarkOptions
 from cmarkgfm.cmark import markdown_to_html_with_extensions
 
+from . import urlpolicy
 from .loader import Document
 from .model import CASE_URL, FACET_URL, FACETS, Case, Collection, Facet, Guide, guide_url
 from .project import Layout
@@ -122,8 +123,8 @@ class BodyRenderer:
         def attribute_filter(tag: str, attr: str, value: str) -> str | None:
             if tag == "img" and attr == "src" and ":" in value.split("/", 1)[0]:
                 return None  # never load an image from another host
-            if attr in ("href", "src"):
-                return self._rewrite(value, source_dir, page)
+            if attr in urlpolicy.URL_ATTRIBUTES:
+                return self.final_url(value, attr, source_dir, page)
             return value
 
         return nh3.clean(
@@ -135,11 +136,21 @@ class BodyRenderer:
             link_rel="noopener noreferrer",
         )
 
-    def _rewrite(self, value: str, source_dir: Path, page: str) -> str | None:
+    def final_url(self, value: str, attr: str, source_dir: Path, page: str) -> str | None:
+        """The URL written for ``value``: rewritten to a site URL, then checked by the policy."""
+        rewritten = self.rewrite(value, source_dir, page)
+        if rewritten is None or not urlpolicy.allowed(rewritten, attr, page):
+            return None
+        return rewritten
+
+    def rewrite(self, value: str, source_dir: Path, page: str) -> str | None:
+        """``value`` as a URL relative to ``page``, or None when it leads nowhere on the site."""
         if value.startswith(("https:", "mailto:", "#")) or not value:
             return value
         if ":" in value.split("/", 1)[0]:
             return None  # any other scheme: drop the attribute
+        if value.replace("\\", "/").startswith("//"):
+            return None  # another host without a scheme
         path_part, sep, fragment = value.partition("#")
         target = unquote(path_part.split("?", 1)[0])
         if target.startswith("/"):

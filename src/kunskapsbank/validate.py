@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
 from . import body as body_scan
+from . import urlpolicy
 from .loader import Document, field_name, is_outside, read_document
-from .model import RESERVED_SLUGS
+from .model import CASE_URL, FACETS, RESERVED_SLUGS
 from .problems import Problem, problem
 from .project import Layout
 from .schemas import SchemaSet, fold, load_schemas
@@ -109,6 +110,9 @@ class Validator:
             {p.stem for p in layout.case_files()},
             {layout.guide_key(p) for p in layout.guide_files()},
         )
+        from .render import BodyRenderer
+
+        self.urls = BodyRenderer(layout, self.index.guide_keys)
 
     # -- entry points -----------------------------------------------------
 
@@ -518,19 +522,55 @@ class Validator:
                     doc.problems.append(
                         problem(code, rel, link.line, link.column, kind=kind, scheme=scheme)
                     )
+                    continue
+            written = body_scan.destination(link.target)
+            if scheme is None and urlpolicy.refusal(written) == urlpolicy.HOST:
+                doc.problems.append(
+                    problem("url-host", rel, link.line, link.column, kind=kind, target=link.target)
+                )
                 continue
-            if not check_files:
+            page = CASE_URL.format(slug=doc.path.stem) if check_files else None
+            if not self._url_policy(doc, link, kind, written, page) or not check_files:
                 continue
-            target = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
-            if not target:
-                continue
-            self._local_target(doc, link, target, kind)
+            if scheme is None:
+                target = unquote(written.split("#", 1)[0].split("?", 1)[0])
+                if target:
+                    self._local_target(doc, link, target, kind)
 
-    def _local_target(self, doc: Document, link: body_scan.Link, target: str, kind: str) -> None:
+    def _url_policy(
+        self, doc: Document, link: body_scan.Link, kind: str, written: str, page: str | None
+    ) -> bool:
+        """The URL the site would write for a link must pass the URL policy (False: reported)."""
+        attr = "src" if link.image else "href"
+        if page is None:
+            final: str | None = written
+            page = ""
+        else:
+            final = self.urls.rewrite(written, doc.path.parent, page)
+        if final is None:
+            return True  # dropped by the renderer; the file checks say why
+        reason = urlpolicy.refusal(final, attr, page)
+        if reason is None:
+            return True
+        doc.problems.append(
+            problem(
+                "url-unsafe",
+                doc.rel,
+                link.line,
+                link.column,
+                kind=kind,
+                target=link.target,
+                final=final,
+                reason=URL_REASONS[reason],
+            )
+        )
+        return False
+
+    def _local_target(self, doc: Document, link: body_scan.Link, target: str, kind: str) -> bool:
         """A relative or site-absolute link must lead to a file or page of the project."""
         if target.startswith("/"):
             if self._site_path_exists(target):
-                return
+                return True
             suggestion = (
                 "Kontrollera adressen. Sidor på webbplatsen börjar med /vagledning/ eller /fall/."
             )
@@ -547,9 +587,9 @@ class Validator:
                         target=link.target,
                     )
                 )
-                return
+                return False
             if resolved.is_file():
-                return
+                return True
             suggestion = (
                 "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
                 if link.image
@@ -566,17 +606,62 @@ class Validator:
                 suggestion=suggestion,
             )
         )
+        return False
 
     def _site_path_exists(self, target: str) -> bool:
+        """True when ``target`` (a path from the site root) is a page or file of the site."""
+        if "//" in target or "\\" in target:
+            return False
         clean = target.strip("/")
         if not clean:
             return True
         parts = clean.split("/")
+        if any(part in (".", "..") for part in parts):
+            return False
         if parts[0] == "fall":
-            # /fall/, /fall/<slug>/ and facet pages such as /fall/lan/skane/
-            return len(parts) == 1 or parts[1] in self.index.case_slugs or len(parts) >= 3
+            return self._case_path_exists(parts[1:])
+        if clean in SITE_FILES:
+            return True
         key = clean.removesuffix(".md")
-        return key in self.index.guide_keys or f"{key}/index" in self.index.guide_keys
+        if key in self.index.guide_keys or f"{key}/index" in self.index.guide_keys:
+            return True
+        return "." in parts[-1] and _is_plain_file(self.layout.docs_dir, parts)
+
+    def _case_path_exists(self, parts: list[str]) -> bool:
+        """/fall/, a case, a case asset, a facet index or value page, and their pages 2, 3..."""
+        if len(parts) >= 2 and parts[-2] == "sida" and parts[-1].isdigit():
+            parts = parts[:-2]
+        if not parts:
+            return True
+        if parts[0] == "assets":
+            return _is_plain_file(self.layout.cases_dir, parts)
+        if len(parts) == 1 and parts[0] in self.index.case_slugs:
+            return True
+        facet = next((f for f in FACETS if f.path == parts[0]), None)
+        if facet is None or len(parts) > 2:
+            return False
+        return len(parts) == 1 or parts[1] in self.schemas.vocabularies[facet.vocabulary].ids
+
+
+# Files the engine writes at the site root, besides pages.
+SITE_FILES = frozenset({"cases.json", "cases.csv", "feed.xml", "sitemap.xml"})
+URL_REASONS = {
+    urlpolicy.CONTROL: "den innehåller mellanslag eller osynliga styrtecken",
+    urlpolicy.SCHEME: "bara https: och mailto: är tillåtna adresstyper",
+    urlpolicy.EMBED_SCHEME: "bilder måste vara filer i projektet",
+    urlpolicy.HOST: "den pekar till en annan webbplats",
+    urlpolicy.OUTSIDE: "den pekar utanför webbplatsen",
+}
+
+
+def _is_plain_file(folder: Path, parts: list[str]) -> bool:
+    """True when ``folder/parts`` is a regular file, reached without a symbolic link."""
+    path = folder
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            return False
+    return path.is_file()
 
 
 def is_placeholder(value: Any) -> bool:
