@@ -529,8 +529,14 @@ class Validator:
                     problem("url-host", rel, link.line, link.column, kind=kind, target=link.target)
                 )
                 continue
-            page = CASE_URL.format(slug=doc.path.stem) if check_files else None
-            if not self._url_policy(doc, link, kind, written, page) or not check_files:
+            if check_files:
+                page: str | None = CASE_URL.format(slug=doc.path.stem)
+            else:  # a guidance page: MkDocs resolves links from the file's folder
+                folder = doc.path.parent.relative_to(self.layout.docs_dir).as_posix()
+                page = None if folder == "." else folder + "/"
+            if not self._url_policy(doc, link, kind, written, page, rewrite=check_files):
+                continue
+            if not check_files:
                 continue
             if scheme is None:
                 target = unquote(written.split("#", 1)[0].split("?", 1)[0])
@@ -538,13 +544,20 @@ class Validator:
                     self._local_target(doc, link, target, kind)
 
     def _url_policy(
-        self, doc: Document, link: body_scan.Link, kind: str, written: str, page: str | None
+        self,
+        doc: Document,
+        link: body_scan.Link,
+        kind: str,
+        written: str,
+        page: str | None,
+        *,
+        rewrite: bool,
     ) -> bool:
         """The URL the site would write for a link must pass the URL policy (False: reported)."""
         attr = "src" if link.image else "href"
-        if page is None:
+        if page is None or not rewrite:
             final: str | None = written
-            page = ""
+            page = page or ""
         else:
             final = self.urls.rewrite(written, doc.path.parent, page)
         if final is None:
