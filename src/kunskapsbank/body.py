@@ -57,6 +57,7 @@ class BodyScan:
     headings: list[Heading]
     tags: list[Tag]
     links: list[Link]
+    complex_lines: list[int]  # lines whose links could not all be read (see _inline_links)
 
 
 def _blank_code_spans(line: str) -> str:
@@ -120,42 +121,52 @@ class _Finder:
         return self.found
 
 
-def _inline_links(line: str) -> list[tuple[str, bool, int]]:
+_BRACKET = re.compile(r"\\.|[\[\]]")
+_DEST_CHUNK = re.compile(r"(?:[^\s()\\]|\\.)*")
+MAX_PARENS = 32  # nesting of parentheses in a link target, as cmark allows
+WORK_PER_CHAR = 2  # scanning budget per character of a line, for link targets
+
+
+def _inline_links(line: str) -> tuple[list[tuple[str, bool, int]], bool]:
     """Inline links and images ``[text](target "title")``: (target, image, 0-based column).
 
-    Brackets are matched with a stack in one pass; after each ``](`` the target
-    is read up to white space or an unbalanced parenthesis, and the optional
-    title and closing parenthesis are found with searches that remember their
-    result. Every character is looked at a bounded number of times.
+    Brackets are matched with a stack over the bracket characters only; after
+    each ``](`` the target is read chunk by chunk up to white space or an
+    unbalanced parenthesis, and the optional title and closing parenthesis are
+    found with searches that remember their result. Reading targets has a budget
+    proportional to the line; the second value is False when a line spent it
+    (no sensible text does), and the rest of that line was not scanned.
     """
     out: list[tuple[str, bool, int]] = []
     stack: list[int] = []
     finders = {q: _Finder(line, q) for q in ('"', "'", ")", ">")}
-    n = len(line)
-    i = 0
-    while i < n:
-        ch = line[i]
-        if ch == "\\":
-            i += 2
+    budget = [WORK_PER_CHAR * len(line) + 1000]
+    resume = 0
+    for m in _BRACKET.finditer(line):
+        i = m.start()
+        if i < resume:
             continue
+        ch = m.group(0)
         if ch == "[":
             stack.append(i)
         elif ch == "]" and stack:
             opening = stack.pop()
-            if i + 1 < n and line[i + 1] == "(":
-                found = _link_target(line, i + 2, finders)
+            if line.startswith("(", i + 1):
+                found = _link_target(line, i + 2, finders, budget)
+                if budget[0] < 0:
+                    return out, False
                 if found is not None:
                     target, column, end = found
                     image = opening > 0 and line[opening - 1] == "!"
                     out.append((target, image, column))
                     stack.clear()  # links do not nest
-                    i = end
-                    continue
-        i += 1
-    return out
+                    resume = end
+    return out, True
 
 
-def _link_target(line: str, pos: int, finders: dict[str, _Finder]) -> tuple[str, int, int] | None:
+def _link_target(
+    line: str, pos: int, finders: dict[str, _Finder], budget: list[int]
+) -> tuple[str, int, int] | None:
     """The target after ``](`` at ``pos``: (target, column, index after the link) or None."""
     n = len(line)
     while pos < n and line[pos] in " \t":
@@ -172,21 +183,24 @@ def _link_target(line: str, pos: int, finders: dict[str, _Finder]) -> tuple[str,
     else:
         depth = 0
         end = pos
-        while end < n:
-            c = line[end]
-            if c == "\\" and end + 1 < n:
-                end += 2
-                continue
-            if c in " \t":
+        while True:
+            chunk = _DEST_CHUNK.match(line, end)
+            assert chunk is not None  # the pattern matches the empty string
+            budget[0] -= chunk.end() - end + 1
+            end = chunk.end()
+            if end >= n or budget[0] < 0:
                 break
+            c = line[end]
             if c == "(":
                 depth += 1
-                if depth > 32:
+                if depth > MAX_PARENS:
                     return None
             elif c == ")":
                 if depth == 0:
                     break
                 depth -= 1
+            else:
+                break  # white space, or a lone backslash at the end
             end += 1
         target = line[pos:end]
     while end < n and line[end] in " \t":
@@ -208,6 +222,7 @@ def scan(body: str, first_line: int) -> BodyScan:
     headings: list[Heading] = []
     tags: list[Tag] = []
     links: list[Link] = []
+    complex_lines: list[int] = []
     fence: str | None = None
     previous = ""
     lines = body.split("\n")
@@ -245,15 +260,18 @@ def scan(body: str, first_line: int) -> BodyScan:
             for m in _AUTOLINK.finditer(line):
                 links.append(Link(m.group(1), False, line_no, m.start(1) + 1))
         if "](" in line:
-            for target, image, column in _inline_links(line):
+            found, complete = _inline_links(line)
+            for target, image, column in found:
                 links.append(Link(target, image, line_no, column + 1))
+            if not complete:
+                complex_lines.append(line_no)
         if first == "[" and "]:" in line:
             m = _REF_DEF.match(line)
             if m:
                 target = m.group(2).strip("<>")
                 links.append(Link(target, False, line_no, m.start(2) + 1))
         previous = line
-    return BodyScan(headings, tags, links)
+    return BodyScan(headings, tags, links, complex_lines)
 
 
 def url_scheme(target: str) -> str | None:

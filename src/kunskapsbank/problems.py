@@ -301,6 +301,13 @@ CATALOGUE: dict[str, Entry] = {
         "relativ sökväg till en sida eller fil i projektet, utan mellanslag, "
         "kontrolltecken eller omvända snedstreck.",
     ),
+    "link-complex": Entry(
+        "Raden går inte att kontrollera",
+        "Raden har så många hakparenteser och parenteser i rad att länkarna i den inte kan "
+        "kontrolleras.",
+        "Dela upp raden i kortare stycken, eller skriv tecknen '[', ']' och '(' som '\\[', "
+        "'\\]' och '\\(' när de inte är en del av en länk.",
+    ),
     "url-host": Entry(
         "Länken pekar till en annan webbplats",
         "{kind} '{target}' pekar till en annan webbplats utan att säga att det är https.",

@@ -512,6 +512,8 @@ class Validator:
 
     def _links(self, doc: Document, scan: body_scan.BodyScan, *, check_files: bool) -> None:
         rel = doc.rel
+        for line_no in scan.complex_lines:
+            doc.problems.append(problem("link-complex", rel, line_no, 1))
         for link in scan.links:
             kind = "Bilden" if link.image else "Länken"
             scheme = body_scan.url_scheme(link.target)

@@ -170,7 +170,19 @@ def test_code_spans_are_blanked_like_markdown() -> None:
     assert body_scan._blank_code_spans(line) == "a " + " " * 5 + " b " + " " * 9 + " c ```"
 
 
+def test_a_line_of_unclosed_links_is_reported_not_scanned_forever() -> None:
+    text = "[a](" * 50_000
+    scan = body_scan.scan("Text\n\n" + text + "\n", 10)
+    assert scan.complex_lines == [12]
+
+
 def test_links_found_by_the_scanner() -> None:
     line = '[a](x.md) ![b](<assets/c d.png> "t") [c](y(1).md) [nej](z [ok](w)'
-    found = [(t, image) for t, image, _ in body_scan._inline_links(line)]
-    assert found == [("x.md", False), ("assets/c d.png", True), ("y(1).md", False), ("w", False)]
+    links, complete = body_scan._inline_links(line)
+    assert complete
+    assert [(t, image) for t, image, _ in links] == [
+        ("x.md", False),
+        ("assets/c d.png", True),
+        ("y(1).md", False),
+        ("w", False),
+    ]
