@@ -15,6 +15,7 @@ from typing import Any
 
 from .loader import Document
 from .project import Layout
+from .safetext import printable
 from .validate import today, validate_project
 
 REVIEW_MONTHS = 12
@@ -183,7 +184,7 @@ def format_text(report: Report) -> str:
         width = max((len(c.label) for c in counts), default=0)
         lines += ["", f"{heading} (bara publicerade fall):"]
         lines += [f"  {c.label.ljust(width)}  {c.count:>3}" for c in counts]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 FORMATS = {"text": format_text, "json": format_json}

@@ -22,6 +22,7 @@ from .loader import Document, field_name, is_outside, read_document
 from .model import CASE_URL, FACETS, RESERVED_SLUGS
 from .problems import Problem, problem
 from .project import Layout
+from .safetext import forbidden_control
 from .schemas import SchemaSet, fold, load_schemas
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class Validator:
                 problem("file-name", rel, name=path.name, suggestion=suggest_slug(slug))
             )
         if doc.data is not None:
+            self._control_characters(doc)
             self._schema(doc, "case")
             self._case_rules(doc, slug)
             self._refs(doc, own_case=slug, own_guide=None)
@@ -142,6 +144,7 @@ class Validator:
             return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
         key = self.layout.guide_key(path)
         if doc.data is not None:
+            self._control_characters(doc)
             self._schema(doc, "guide", all_optional=(key == INDEX_PAGE))
             self._review_dates(doc, require_order=False)
             self._refs(doc, own_case=None, own_guide=key)
@@ -264,6 +267,8 @@ class Validator:
                     allowed=", ".join(map(str, error.validator_value)),
                 )
             ]
+        if kind in ("minLength", "maxLength") and "x-code" in schema:
+            return [problem(schema["x-code"], rel, line, col, fname, value=value)]
         if kind in ("minLength", "maxLength"):
             code = "too-short" if kind == "minLength" else "too-long"
             return [
@@ -396,6 +401,26 @@ class Validator:
                             suggestion=suggestion,
                         )
                     )
+
+    def _control_characters(self, doc: Document) -> None:
+        """No frontmatter string (key or value) may hold a control character but tab and newline."""
+        for path, value in _strings_and_keys(doc.data, ()):
+            found = forbidden_control(value)
+            if found is None:
+                continue
+            position, char = found
+            line, col = doc.key_mark(path) if path and path[-1] == value else doc.mark(path)
+            doc.problems.append(
+                problem(
+                    "string-control",
+                    doc.rel,
+                    line,
+                    col,
+                    field_name(path),
+                    char=char,
+                    position=position,
+                )
+            )
 
     def _placeholders(self, doc: Document) -> None:
         """One problem per placeholder; it replaces the other problems for the same value."""
@@ -691,6 +716,20 @@ def _strings(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _strings_and_keys(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Every string in ``value``, mapping keys included (a key's path ends with the key)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield path + (key,), key
+            yield from _strings_and_keys(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings_and_keys(item, path + (i,))
     elif isinstance(value, str):
         yield path, value
 
