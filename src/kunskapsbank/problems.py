@@ -57,7 +57,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "file-symlink": Entry(
         "Länkad fil",
-        "Filen är en symbolisk länk som pekar utanför projektet.",
+        "Filen är en symbolisk länk. Länkar läses och publiceras aldrig.",
         "Lägg själva filen i mappen i stället för en länk till den.",
     ),
     "file-unreadable": Entry(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assets import asset_folder, published_assets
 from .exports import export_files
 from .fieldref import field_reference_html
 from .history import history_html
@@ -173,14 +174,11 @@ class SiteBuild:
         return entries
 
     def assets(self) -> list[tuple[Path, str]]:
-        """Files under cases/assets/ and where they go in the site."""
-        folder = self.layout.cases_dir / "assets"
-        if not folder.is_dir():
-            return []
+        """Images under cases/assets/ and where they go in the site (validated, never a link)."""
+        folder = asset_folder(self.layout)
         return [
             (p, "fall/assets/" + p.relative_to(folder).as_posix())
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.is_symlink()
+            for p in published_assets(self.layout)
         ]
 
     def searchable_guides(self) -> list[Guide]:

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from . import body as body_scan
 from . import urlpolicy
+from .assets import check_assets, check_symlinks
 from .loader import Document, field_name, is_outside, read_document
 from .model import CASE_URL, FACETS, RESERVED_SLUGS
 from .problems import Problem, problem
@@ -154,8 +155,8 @@ class Validator:
         return doc
 
     def _read(self, path: Path, rel: str) -> Document | None:
-        if path.is_symlink() and is_outside(path, self.layout.root):
-            return None
+        if path.is_symlink():
+            return None  # never followed, wherever it points
         return read_document(path, rel, max_bytes=self.layout.settings.max_file_bytes)
 
     # -- schema -----------------------------------------------------------
@@ -891,5 +892,8 @@ def validate_project(
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
     result.checked = len(tasks)
+    if paths is None:
+        result.problems.extend(check_assets(layout))
+        result.problems.extend(check_symlinks(layout, set(case_paths) | set(guide_paths)))
     result.problems.sort(key=Problem.sort_key)
     return result
