@@ -16,6 +16,7 @@ from pathlib import Path
 from .assets import asset_folder, published_assets
 from .exports import export_files
 from .fieldref import field_reference_html
+from .guidehtml import sanitize_guide
 from .history import history_html
 from .model import CASE_URL, Case, Collection, Guide, build_collection
 from .problems import Problem, format_text
@@ -199,7 +200,7 @@ class SiteBuild:
         guide = self.guide(src_uri)
         if guide is None:
             return html
-        html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
+        html = sanitize_guide(html, guide.url, self.markers)
         if not self.searchable(guide):
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
