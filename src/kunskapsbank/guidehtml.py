@@ -4,7 +4,8 @@ A pull request can change ``docs/`` as easily as ``cases/``, so the HTML that
 the site generator makes from a guidance page is sanitized too. What editors
 may use beyond the case allow-list is listed here, explicitly: headings with
 their ids (for the table of contents), definition lists, admonitions, a few
-layout classes and table alignment. Every URL passes ``urlpolicy`` last.
+layout classes and table alignment (as ``align``: the page policy allows
+no inline style). Every URL passes ``urlpolicy`` last.
 
 The ``<!-- kunskapsbank:name -->`` markers survive as text tokens that the
 sanitizer keeps, and are replaced with the engine's own HTML afterwards.
@@ -32,8 +33,8 @@ GUIDE_ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
     **{tag: {"id"} for tag in HEADINGS},
     "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align", "scope", "colspan", "rowspan", "style"},
-    "td": {"align", "colspan", "rowspan", "style"},
+    "th": {"align", "scope", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
     "dfn": {"title"},
     "details": {"open"},
     "ol": {"start"},
@@ -50,7 +51,6 @@ GUIDE_CLASSES: dict[str, set[str]] = {
     "a": {"md-button", "md-button--primary"},
     "table": {"kb-table"},
 }
-STYLE_PROPERTIES = {"text-align"}  # table column alignment from the tables extension
 
 
 def sanitize_guide(html: str, page: str, markers: dict[str, Callable[[], str]]) -> str:
@@ -78,7 +78,6 @@ def sanitize_guide(html: str, page: str, markers: dict[str, Callable[[], str]]) 
         tags=GUIDE_TAGS,
         attributes=GUIDE_ATTRIBUTES,
         allowed_classes=GUIDE_CLASSES,
-        filter_style_properties=STYLE_PROPERTIES,
         url_schemes=urlpolicy.LINK_SCHEMES,
         attribute_filter=attribute_filter,
         link_rel=None,

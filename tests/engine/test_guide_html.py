@@ -47,7 +47,7 @@ def test_editors_markup_survives() -> None:
     html = (
         '<h2 id="roller">Roller</h2><div class="admonition note"><p class="admonition-title">'
         'Obs</p><p>Text</p></div><div class="kb-start"><p>Start</p></div>'
-        '<table><thead><tr><th style="text-align: left;">A</th></tr></thead></table>'
+        '<table><thead><tr><th align="left">A</th></tr></thead></table>'
         '<dl><dt>Term</dt><dd>Förklaring</dd></dl><abbr title="Lagen om offentlig upphandling">'
         'LOU</abbr><a href="../vagledning/mandat/#roller">Mandat</a>'
         '<a href="https://www.upphandlingsmyndigheten.se/">UHM</a>'
@@ -58,7 +58,7 @@ def test_editors_markup_survives() -> None:
         '<div class="admonition note">',
         '<p class="admonition-title">',
         '<div class="kb-start">',
-        'style="text-align:left"',
+        '<th align="left">',
         "<dl><dt>Term</dt><dd>",
         '<abbr title="Lagen om offentlig upphandling">',
         'href="../vagledning/mandat/#roller"',
