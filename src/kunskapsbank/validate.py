@@ -663,6 +663,9 @@ class Validator:
             return self._case_path_exists(parts[1:])
         if clean in SITE_FILES:
             return True
+        if parts[0] == "schemas" and len(parts) == 2:  # the exported schemas (exports.py)
+            names = {f"{n}.schema.json" for n in self.schemas.resolved} | {"vocabularies.json"}
+            return parts[1] in names
         key = clean.removesuffix(".md")
         if key in self.index.guide_keys or f"{key}/index" in self.index.guide_keys:
             return True

@@ -59,6 +59,8 @@ SAFE_LINKS = (
     "[k](https://example.org/a%20b?q=1#x)",
     "[k](mailto:info@example.org)",
     "[k](#behov)",
+    "[k](/cases.csv)",
+    "[k](/schemas/case.schema.json)",
 )
 
 
