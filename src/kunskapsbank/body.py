@@ -124,7 +124,7 @@ class _Finder:
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _DEST_CHUNK = re.compile(r"(?:[^\s()\\]|\\.)*")
 MAX_PARENS = 32  # nesting of parentheses in a link target, as cmark allows
-WORK_PER_CHAR = 2  # scanning budget per character of a line, for link targets
+WORK_PER_CHAR = 1  # scanning budget per character of a line, for link targets
 
 
 def _inline_links(line: str) -> tuple[list[tuple[str, bool, int]], bool]:
