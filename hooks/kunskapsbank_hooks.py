@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
+from kunskapsbank.site.csp import with_policy
 from kunskapsbank.site.plan import ContentProblems, SiteBuild
 from kunskapsbank.site.search import SearchIndexError
 
@@ -94,9 +95,17 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     build = _state["build"]
+    output = with_policy(output)
     if build.shell_page(page.file.src_uri):
         build.capture_shell(page.file.src_uri, output, page.url)
     return output
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """Theme pages such as 404.html get the same Content-Security-Policy."""
+    if template_name.endswith(".html"):
+        return with_policy(output_content)
+    return output_content
 
 
 def on_post_build(config) -> None:

@@ -270,6 +270,69 @@ def bench_env() -> dict[str, str]:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1764000000")
 
 
+# Lines that made the old body scan backtrack (cubic on backticks, quadratic on
+# headings and links), each repeated to fill a body just under the 1 MB limit.
+ADVERSARIAL_LINES = (
+    "x" + "`" * 4000,  # not at the start of the line, where it would open a code block
+    "``a" * 1500,
+    "# a" + " #" * 3000 + "x",
+    "[a](" * 1500,
+    "![" * 2000 + "](" * 2000,
+    "[" * 3000 + "](x" + ")" * 3000,
+    "<a " * 2000,
+    "&#x61;" * 1000 + "javascript:" + "%2F" * 1000,
+)
+ADVERSARIAL_BYTES = 990_000
+
+
+def adversarial_body(folder: Path, runs: int) -> dict[str, float | int]:
+    """Validate and render one case whose body is ~1 MB of adversarial Markdown.
+
+    In-process timing of the validator's check and of the body renderer (the median
+    of ``runs``), so that interpreter start-up does not hide the scan itself.
+    """
+    from kunskapsbank.config import open_layout
+    from kunskapsbank.content.loader import read_document
+    from kunskapsbank.content.validate import Validator
+    from kunskapsbank.render.markdown import BodyRenderer
+
+    project = make_project(folder, 1)
+    (case,) = sorted((project / "cases").glob("syntetiskt-fall-*.md"))
+    text = case.read_text(encoding="utf-8")
+    lines: list[str] = []
+    size = len(text.encode("utf-8"))
+    i = 0
+    while size < ADVERSARIAL_BYTES:
+        line = ADVERSARIAL_LINES[i % len(ADVERSARIAL_LINES)]
+        lines.append(line)
+        size += len(line) + 2
+        i += 1
+    text += "\n" + "\n\n".join(lines) + "\n"
+    case.write_text(text, encoding="utf-8")
+    layout = open_layout(project)
+    validator = Validator(layout, load_schemas(layout.schemas_dir))
+    renderer = BodyRenderer(layout, validator.index.guide_keys)
+    check_runs, render_runs, check_cpu, render_cpu = [], [], [], []
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        doc = validator.check_case(case)
+        check_runs.append(time.perf_counter() - t)
+        check_cpu.append(time.process_time() - c)
+        t, c = time.perf_counter(), time.process_time()
+        renderer.render(read_document(case, layout.rel(case)))
+        render_runs.append(time.perf_counter() - t)
+        render_cpu.append(time.process_time() - c)
+    # CPU time too: on a shared machine the wall time also counts waiting for a core.
+    return {
+        "bytes": len(text.encode("utf-8")),
+        "problems": len(doc.problems),
+        "validate_s": round(median(check_runs), 3),
+        "validate_cpu_s": round(median(check_cpu), 3),
+        "render_s": round(median(render_runs), 3),
+        "render_cpu_s": round(median(render_cpu), 3),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Mät bygget med syntetiska fall.")
     parser.add_argument(
@@ -310,6 +373,8 @@ def main() -> int:
         for result, folder in zip(results, folders, strict=True):
             print(f"Bygger om {result['cases']} fall över webbplatsen ...", file=sys.stderr)
             result["rebuild_over_site_s"] = rebuild_over_site(folder)
+        print("Mäter ett fall med 1 MB fientlig text ...", file=sys.stderr, flush=True)
+        hostile = adversarial_body(Path(tmp) / "fientlig", args.runs)
     machine = {
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
@@ -317,12 +382,18 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+    report = {"machine": machine, "results": results, "adversarial_body": hostile}
+    args.json.write_text(json.dumps(report, indent=2) + "\n")
     keys = [k for k in results[0] if not k.endswith("_runs_s")]
     widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
     print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
     for r in results:
         print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    print(
+        f"adversarial_body: {hostile['bytes']} byte, validate_s {hostile['validate_s']} "
+        f"(cpu {hostile['validate_cpu_s']}), render_s {hostile['render_s']} "
+        f"(cpu {hostile['render_cpu_s']}), {hostile['problems']} problem"
+    )
     print(f"JSON: {args.json}")
     return 0
 

@@ -132,3 +132,51 @@ def make_project(root: Path) -> Path:
     for n, (slug, payload) in enumerate(HOSTILE_CASES.items(), start=1):
         (root / "cases" / f"{slug}.md").write_text(hostile_case(payload, n), encoding="utf-8")
     return root
+
+
+# Links and images the validator refuses (tests/engine/test_urlpolicy.py). If one
+# ever got past it, the renderer must still write nothing that runs or loads from
+# another host: the browser test renders them into a page and clicks every link.
+OWN = "/fall/fientlig-script"
+HOSTILE_LINKS = [
+    f"[a]({OWN}/javascript:window.__pwned=1)",
+    f"[b]({OWN}/JaVaScRiPt:window.__pwned=1)",
+    f"[c]({OWN}/javascript%3Awindow.__pwned=1)",
+    f"[d]({OWN}/java%09script:window.__pwned=1)",
+    f"[e]({OWN}/jav&#x61;script:window.__pwned=1)",
+    f"[f]({OWN}/data:text/html,<script>window.__pwned=1</script>)",
+    f"[g]({OWN}/%2F%2Fevil.example/)",
+    f"[h]({OWN}/\\\\evil.example/)",
+    "[i](//evil.example/)",
+    "[j](\\\\evil.example/)",
+    "[k](/\\evil.example/)",
+    "[l](javascript:window.__pwned=1)",
+    "[m](&#106;avascript:window.__pwned=1)",
+    "[n](/fall/../../../../etc/passwd)",
+    f"![o]({OWN}//evil.example/p.png)",
+    f"![p]({OWN}/%2F%2Fevil.example/p.png)",
+    "![q](//evil.example/p.png)",
+    "![r](https://evil.example/p.png)",
+    "![s](data:image/svg+xml,<svg onload=window.__pwned=1>)",
+    '<a href="javascript:window.__pwned=1">t</a> <img src=x onerror="window.__pwned=1">',
+]
+LINK_PAGE = "fall/fientliga-lankar/"
+
+
+def write_link_page(project: Path, site_dir: Path) -> str:
+    """Render HOSTILE_LINKS as the body of a copy of a built case page; return its URL path."""
+    from kunskapsbank.config import open_layout
+    from kunskapsbank.content.loader import Document
+    from kunskapsbank.render.markdown import BodyRenderer
+
+    layout = open_layout(project)
+    body = "\n\n".join(HOSTILE_LINKS) + "\n"
+    doc = Document(path=layout.cases_dir / "fientlig-script.md", rel="x", body=body)
+    rendered = BodyRenderer(layout, []).render(doc)
+    page = (site_dir / "fall" / "fientlig-script" / "index.html").read_text(encoding="utf-8")
+    start = page.index('<div class="kb-body">') + len('<div class="kb-body">')
+    end = page.index("</div>", start)
+    out = site_dir / LINK_PAGE
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "index.html").write_text(page[:start] + rendered + page[end:], encoding="utf-8")
+    return "/" + LINK_PAGE

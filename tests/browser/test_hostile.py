@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from kunskapsbank import urlpolicy
+
 from .conftest import settle_search
-from .hostile import HOSTILE_CASES, PAYLOADS
+from .hostile import HOSTILE_CASES, HOSTILE_LINKS, LINK_PAGE, PAYLOADS, write_link_page
 
 # Case fields that show a payload on the case page: title, summary, two organisation
 # names, funder, programme, lesson, source title, publisher, contact organisation, role.
@@ -70,3 +72,33 @@ def test_lists_show_markup_as_text(visit, path):
     text = page.locator("#kb-innehall").inner_text()
     for payload in PAYLOADS:
         assert payload in text, f"{path}: {payload!r} visas inte som text"
+
+
+def test_hostile_links_are_harmless_in_the_browser(context, hostile_server, hostile_project):
+    """Every refused link, had it been published: nothing runs, nothing loads off-site."""
+    path = write_link_page(hostile_project, hostile_server.root)
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(hostile_server.url(path))
+    page.wait_for_load_state("networkidle")
+    links = page.locator(".kb-body a")
+    assert links.count() >= len([x for x in HOSTILE_LINKS if x.startswith("[")]) - 1
+    for i in range(links.count()):
+        href = links.nth(i).get_attribute("href")
+        assert href is None or urlpolicy.allowed(href, "href", LINK_PAGE), href
+        if href is not None:
+            links.nth(i).click(modifiers=["Control"])  # opens in a new tab, if anywhere
+    for src in page.locator(".kb-body img").evaluate_all("els => els.map(e => e.src)"):
+        assert not src or src.startswith(hostile_server.base), src
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+    state = page.evaluate(ACTIVE_MARKUP)
+    assert not dialogs, dialogs
+    assert state["pwned"] is False and state["handlers"] == 0, state
+    off_site = [u for u in requests if not u.startswith(hostile_server.base)]
+    assert off_site == [], off_site
+    for other in context.pages:
+        assert other.url.startswith((hostile_server.base, "about:")), other.url

@@ -247,3 +247,11 @@ def test_history_unreadable(project: Path, monkeypatch: pytest.MonkeyPatch) -> N
         "history-unreadable",
         lambda: make_release(open_layout(project), "1.0.0", accessibility=False),
     )
+
+
+def test_a_line_too_tangled_to_check_is_a_problem(project: Path) -> None:
+    # Thousands of unclosed link openings: the scanner's budget runs out, and the line
+    # is reported instead of being passed unchecked.
+    edit(project, "## Resultat\n", "## Resultat\n\n" + "[x](" * 2000 + "y)\n")
+    found = [p for p in validate_project(open_layout(project)).problems if p.file == CASE]
+    assert "link-complex" in {p.code for p in found}

@@ -89,6 +89,13 @@ MUTATIONS: dict[str, Mutation] = {
     "language-en": _set(("language",), "en"),
     "language-unknown": _set(("language",), "de"),
     "null-title": _set(("title",), None),
+    "published-trailing-newline": _set(("published",), "2099-12-31\n"),
+    "published-leading-space": _set(("published",), " 2026-01-15"),
+    "published-trailing-space": _set(("published",), "2026-01-15 "),
+    "reviewed-crlf": _set(("last_reviewed",), "2026-01-15\r\n"),
+    "period-start-trailing-newline": _set(("period", "start"), "2024-01\n"),
+    "period-end-trailing-newline": _set(("period", "end"), "2025-06\n"),
+    "period-start-unicode-digits": _set(("period", "start"), "２０２４-01"),
     "nested-list": _set(("themes",), [["behov"]]),
 }
 

@@ -35,5 +35,9 @@ def test_bench_script_measures_a_small_generated_project(tmp_path: Path, real_cl
     assert result["build_s"] > 0 and result["validate_s"] > 0
     assert 0 < result["median_case_page_kb"] <= 30
     assert "build_s" in proc.stdout.splitlines()[0]
+    # The separate measurement of a ~1 MB adversarial body (figures not asserted).
+    hostile = report["adversarial_body"]
+    assert 900_000 < hostile["bytes"] <= 1_000_000 and hostile["validate_s"] > 0
+    assert any(line.startswith("adversarial_body:") for line in proc.stdout.splitlines())
     # The real cases/ folder is never touched.
     assert not list((REPO / "cases").glob("syntetiskt-fall-*.md"))

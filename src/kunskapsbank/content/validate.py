@@ -15,12 +15,14 @@ from pathlib import Path
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content import body as body_scan
+from kunskapsbank.content.assets import check_assets, check_symlinks
 from kunskapsbank.content.checks import rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
-from kunskapsbank.content.loader import Document, is_outside, read_document
+from kunskapsbank.content.loader import Document, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
 from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.links import LinkMap
 from kunskapsbank.parallel import chunked, fork_map, worker_count
 from kunskapsbank.urls import is_slug, suggest_slug
 
@@ -66,6 +68,7 @@ class Validator:
             {p.stem for p in layout.case_files()},
             {layout.guide_key(p) for p in layout.guide_files()},
         )
+        self.links = LinkMap(layout.cases_dir, layout.docs_dir, self.index.guide_keys)
 
     def check(self, task: Task) -> Document:
         is_case, path = task
@@ -82,6 +85,7 @@ class Validator:
                 problem("file-name", rel, name=path.name, suggestion=suggest_slug(slug))
             )
         if doc.data is not None:
+            rules.control_characters(doc)
             self._schema(doc, "case")
             rules.case_rules(self, doc)
             rules.references(self, doc, own_case=slug, own_guide=None)
@@ -97,6 +101,7 @@ class Validator:
             return Document(path=path, rel=rel, problems=[problem("file-symlink", rel)])
         key = self.layout.guide_key(path)
         if doc.data is not None:
+            rules.control_characters(doc)
             self._schema(doc, "guide", all_optional=(key == INDEX_PAGE))
             rules.review_dates(self, doc, require_order=False)
             rules.references(self, doc, own_case=None, own_guide=key)
@@ -106,8 +111,8 @@ class Validator:
         return doc
 
     def _read(self, path: Path, rel: str) -> Document | None:
-        if path.is_symlink() and is_outside(path, self.layout.root):
-            return None
+        if path.is_symlink():
+            return None  # never followed, wherever it points
         return read_document(path, rel, max_bytes=self.layout.settings.max_file_bytes)
 
     def _schema(self, doc: Document, name: str, *, all_optional: bool = False) -> None:
@@ -135,14 +140,26 @@ def tasks_for(layout: Layout, paths: Iterable[Path] | None) -> list[Task]:
 
 
 def collect(
-    layout: Layout, schemas: SchemaSet, tasks: Sequence[Task], docs: Iterable[Document]
+    layout: Layout,
+    schemas: SchemaSet,
+    tasks: Sequence[Task],
+    docs: Iterable[Document],
+    *,
+    whole_project: bool,
 ) -> Result:
-    """The documents of ``tasks`` (in order) as one result, problems sorted by file and line."""
+    """The documents of ``tasks`` (in order) as one result, problems sorted by file and line.
+
+    For the whole project, the published files that are not pages are checked too:
+    every asset, and no symbolic link anywhere under cases/ or docs/.
+    """
     result = Result(layout, schemas)
     for (is_case, _), doc in zip(tasks, docs, strict=True):
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
     result.checked = len(tasks)
+    if whole_project:
+        result.problems.extend(check_assets(layout))
+        result.problems.extend(check_symlinks(layout, {path for _, path in tasks}))
     result.problems.sort(key=Problem.sort_key)
     return result
 
@@ -177,4 +194,5 @@ def validate_project(
     chunks = chunked(tasks, CHUNK)
     workers = worker_count(len(tasks), layout.settings.workers)
     done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
-    return collect(layout, schemas, tasks, (d for c in done for d in c))
+    docs = (d for c in done for d in c)
+    return collect(layout, schemas, tasks, docs, whole_project=paths is None)

@@ -17,6 +17,7 @@ from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
 from kunskapsbank.content.model import FACETS
 from kunskapsbank.content.validate import validate_project
+from kunskapsbank.errors.safetext import printable
 
 REVIEW_MONTHS = 12
 # The facets the report counts cases by (their paths in content.model.FACETS).
@@ -181,7 +182,7 @@ def format_text(report: Report) -> str:
         width = max((len(c.label) for c in counts), default=0)
         lines += ["", f"{heading} (bara publicerade fall):"]
         lines += [f"  {c.label.ljust(width)}  {c.count:>3}" for c in counts]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 FORMATS = {"text": format_text, "json": format_json}

@@ -32,7 +32,7 @@ PROBLEMS: dict[str, Entry] = {
     ),
     "file-symlink": Entry(
         "Länkad fil",
-        "Filen är en symbolisk länk som pekar utanför projektet.",
+        "Filen är en symbolisk länk. Länkar läses och publiceras aldrig.",
         "Lägg själva filen i mappen i stället för en länk till den.",
     ),
     "file-unreadable": Entry(
@@ -309,7 +309,56 @@ PROBLEMS: dict[str, Entry] = {
     "link-missing": Entry(
         "Filen finns inte",
         "{kind} '{target}' pekar på en fil som inte finns.",
-        "{suggestion}",
+        None,
+        {
+            "site": "Kontrollera adressen. Sidor på webbplatsen börjar med /vagledning/ eller "
+            "/fall/.",
+            "image": "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'.",
+            "file": "Kontrollera stavningen och att filen finns i projektet.",
+        },
+    ),
+    "url-unsafe": Entry(
+        "Otillåten adress",
+        "{kind} '{target}' ger adressen '{final}' på webbplatsen, och den är inte tillåten: "
+        "{reason}.",
+        "Använd en adress som börjar med https://, en e-postlänk (mailto:) eller en "
+        "relativ sökväg till en sida eller fil i projektet, utan mellanslag, "
+        "kontrolltecken eller omvända snedstreck.",
+    ),
+    "link-complex": Entry(
+        "Raden går inte att kontrollera",
+        "Raden har så många hakparenteser och parenteser i rad att länkarna i den inte kan "
+        "kontrolleras.",
+        "Dela upp raden i kortare stycken, eller skriv tecknen '[', ']' och '(' som '\\[', "
+        "'\\]' och '\\(' när de inte är en del av en länk.",
+    ),
+    "url-host": Entry(
+        "Länken pekar till en annan webbplats",
+        "{kind} '{target}' pekar till en annan webbplats utan att säga att det är https.",
+        "Skriv hela adressen med https:// först, eller en relativ sökväg till en fil i projektet. "
+        "Adresser som börjar med // eller innehåller omvända snedstreck (\\) är inte tillåtna.",
+    ),
+    "string-control": Entry(
+        "Otillåtet tecken i texten",
+        "Texten innehåller ett osynligt styrtecken ({char}) på plats {position}.",
+        "Ta bort tecknet. Skriv om texten för hand om ni har kopierat den från ett annat "
+        "program. Bara vanliga tecken, mellanslag, tabb och radbyte är tillåtna.",
+    ),
+    "asset-type": Entry(
+        "Filtypen är inte tillåten",
+        "Filen '{name}' kan inte publiceras: {reason}.",
+        "I cases/assets/ får bara bilder ligga: {allowed}. Spara bilden i ett av de "
+        "formaten, eller ta bort filen.",
+    ),
+    "asset-too-large": Entry(
+        "För stor bild",
+        "Bilden är {size} byte. Största tillåtna storlek är {limit} byte.",
+        "Minska bilden (färre bildpunkter eller högre komprimering) och spara den igen.",
+    ),
+    "symlink": Entry(
+        "Symbolisk länk",
+        "'{name}' är en symbolisk länk. Länkar publiceras aldrig.",
+        "Lägg själva filen eller mappen här i stället för en länk till den.",
     ),
     # Templates from 'kunskapsbank new-case'
     "placeholder": Entry(

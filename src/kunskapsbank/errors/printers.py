@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from kunskapsbank.errors.catalogue import CATALOGUE, Problem
+from kunskapsbank.errors.safetext import printable
 
 
 def count_files(problems: list[Problem]) -> int:
@@ -29,16 +30,17 @@ def summary_line(problems: list[Problem], checked: int) -> str:
 def format_text(problems: list[Problem], checked: int) -> str:
     lines = []
     for p in problems:
-        where = f" [{p.field}]" if p.field else ""
-        lines.append(f"{p.file}:{p.line}:{p.column}: {p.message}{where}")
+        where = f" [{printable(p.field)}]" if p.field else ""
+        lines.append(f"{printable(p.file)}:{p.line}:{p.column}: {printable(p.message)}{where}")
         if p.hint:
-            lines.append(f"    Tips: {p.hint}")
+            lines.append(f"    Tips: {printable(p.hint)}")
     lines.append(summary_line(problems, checked))
     return "\n".join(lines)
 
 
 def _gh_escape(text: str, *, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text)  # any other control character as a visible escape
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -7,18 +7,18 @@ then sanitized by nh3 with an allowlist, whatever the validator said.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote
 
 import nh3
 from cmarkgfm.cmark import Options as CmarkOptions
 from cmarkgfm.cmark import markdown_to_html_with_extensions
 
+from kunskapsbank import urlpolicy
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
-from kunskapsbank.urls import CASES, case_url, guide_url, rel_url
+from kunskapsbank.links import LinkMap
+from kunskapsbank.urls import case_url
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong",
@@ -48,10 +48,7 @@ class BodyRenderer:
     """
 
     def __init__(self, layout: Layout, guide_keys: Iterable[str]):
-        self.guide_urls = {key: guide_url(key) for key in guide_keys}
-        self.root = layout.root
-        self.cases_dir = layout.cases_dir
-        self.docs_dir = layout.docs_dir
+        self.links = LinkMap(layout.cases_dir, layout.docs_dir, guide_keys)
 
     def render(self, doc: Document) -> str:
         """The sanitized HTML of a case body (``doc`` is a case file)."""
@@ -64,8 +61,8 @@ class BodyRenderer:
         def attribute_filter(tag: str, attr: str, value: str) -> str | None:
             if tag == "img" and attr == "src" and ":" in value.split("/", 1)[0]:
                 return None  # never load an image from another host
-            if attr in ("href", "src"):
-                return self._rewrite(value, source_dir, page)
+            if attr in urlpolicy.URL_ATTRIBUTES:
+                return self.final_url(value, attr, source_dir, page)
             return value
 
         return nh3.clean(
@@ -77,35 +74,9 @@ class BodyRenderer:
             link_rel="noopener noreferrer",
         )
 
-    def _rewrite(self, value: str, source_dir: Path, page: str) -> str | None:
-        if value.startswith(("https:", "mailto:", "#")) or not value:
-            return value
-        if ":" in value.split("/", 1)[0]:
-            return None  # any other scheme: drop the attribute
-        path_part, sep, fragment = value.partition("#")
-        target = unquote(path_part.split("?", 1)[0])
-        if target.startswith("/"):
-            return rel_url(target.lstrip("/"), page) + (sep + fragment if sep else "")
-        resolved = Path(posixpath.normpath((source_dir / target).as_posix()))
-        site_path = self._site_path(resolved)
-        if site_path is None:
+    def final_url(self, value: str, attr: str, source_dir: Path, page: str) -> str | None:
+        """The URL written for ``value``: rewritten to a site URL, then checked by the policy."""
+        rewritten = self.links.rewrite(value, source_dir, page)
+        if rewritten is None or not urlpolicy.allowed(rewritten, attr, page):
             return None
-        return rel_url(site_path, page) + (sep + fragment if sep else "")
-
-    def _site_path(self, path: Path) -> str | None:
-        try:
-            inside_cases = path.relative_to(self.cases_dir)
-        except ValueError:
-            inside_cases = None
-        if inside_cases is not None:
-            if inside_cases.suffix == ".md" and len(inside_cases.parts) == 1:
-                return case_url(inside_cases.stem)
-            return CASES + inside_cases.as_posix()
-        try:
-            inside_docs = path.relative_to(self.docs_dir)
-        except ValueError:
-            return None
-        if inside_docs.suffix == ".md":
-            key = inside_docs.with_suffix("").as_posix()
-            return self.guide_urls.get(key)
-        return inside_docs.as_posix()
+        return rewritten

@@ -10,13 +10,25 @@ import csv
 import io
 import json
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
+
+from kunskapsbank.errors.safetext import xml_safe
 
 from kunskapsbank.config import Settings
 from kunskapsbank.content.model import Collection
 from kunskapsbank.urls import CASES, FEED
 
 FEED_ENTRIES = 50
+
+
+def escape(text: str) -> str:
+    """XML text: escaped, and only characters XML 1.0 allows (whatever a file holds)."""
+    return _escape(xml_safe(str(text)))
+
+
+def quoteattr(text: str) -> str:
+    return _quoteattr(xml_safe(str(text)))
 
 
 def _site_url(settings: Settings) -> str:
@@ -49,13 +61,26 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# A cell that starts with one of these is a formula to a spreadsheet program.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell that no spreadsheet reads as a formula (OWASP, "CSV Injection").
+
+    A cell starting with = + - @, tab or carriage return gets a leading single
+    quote; the csv module quotes every cell that holds a quote, comma or newline.
+    """
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def cases_csv(collection: Collection, records: list[dict[str, Any]]) -> str:
     columns = ["slug", "url", *collection.schemas.properties("case")]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for r in records:
-        writer.writerow([_cell(r.get(c)) for c in columns])
+        writer.writerow([neutralise(_cell(r.get(c))) for c in columns])
     return out.getvalue()
 
 
@@ -77,8 +102,8 @@ def atom_feed(collection: Collection, settings: Settings) -> str:
             f"    <id>{escape(url)}</id>\n"
             f"    <title>{escape(c.title)}</title>\n"
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n'
-            f"    <published>{c.data['published']}T00:00:00Z</published>\n"
-            f"    <updated>{c.data['last_reviewed']}T00:00:00Z</updated>\n"
+            f"    <published>{escape(c.data['published'])}T00:00:00Z</published>\n"
+            f"    <updated>{escape(c.data['last_reviewed'])}T00:00:00Z</updated>\n"
             f"    <author><name>{escape(orgs)}</name></author>\n"
             f"    <summary>{escape(c.summary)}</summary>\n"
             "  </entry>\n"
@@ -90,7 +115,7 @@ def atom_feed(collection: Collection, settings: Settings) -> str:
         f"  <title>{escape(name)}: nya och uppdaterade fall</title>\n"
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + FEED)}/>\n'
         f'  <link rel="alternate" type="text/html" href={quoteattr(base + CASES)}/>\n'
-        f"  <updated>{updated}T00:00:00Z</updated>\n"
+        f"  <updated>{escape(updated)}T00:00:00Z</updated>\n"
         f"  <author><name>{escape(name)}</name></author>\n" + "".join(entries) + "</feed>\n"
     )
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kunskapsbank.site.exports import export_files
 from kunskapsbank.render.fieldref import field_reference_html
+from kunskapsbank.content.assets import asset_folder, published_assets
 from kunskapsbank.content.model import Case, Collection, Guide, build_collection
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
@@ -33,6 +34,7 @@ from kunskapsbank.errors.printers import format_text
 from kunskapsbank.config import Layout, open_layout
 from kunskapsbank.render.errorref import error_reference_html
 from kunskapsbank.render.format import esc
+from kunskapsbank.render.guide_html import sanitize_guide
 from kunskapsbank.render.history_page import history_html
 from kunskapsbank.render.pages import Rendered, SiteRenderer
 from kunskapsbank.render.search_page import search_page_html
@@ -193,14 +195,11 @@ class SiteBuild:
         return entries
 
     def assets(self) -> list[tuple[Path, str]]:
-        """Files under cases/assets/ and where they go in the site."""
-        folder = self.layout.cases_dir / "assets"
-        if not folder.is_dir():
-            return []
+        """Images under cases/assets/ and where they go in the site (validated, never a link)."""
+        folder = asset_folder(self.layout)
         return [
             (p, CASE_ASSETS + p.relative_to(folder).as_posix())
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.is_symlink()
+            for p in published_assets(self.layout)
         ]
 
     def searchable_guides(self) -> list[Guide]:
@@ -221,7 +220,7 @@ class SiteBuild:
         guide = self.guide(src_uri)
         if guide is None:
             return html
-        html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
+        html = sanitize_guide(html, guide.url, self.markers)
         if not self.searchable(guide):
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
@@ -300,4 +299,5 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     done = fork_map(_check_and_render_chunk, (validator, renderer), chunked(tasks, CHUNK), workers)
     checked = [c for chunk in done for c in chunk]
     bodies = {c.doc.path.stem: c.html for c in checked if c.html is not None}
-    return collect(layout, schemas, tasks, (c.doc for c in checked)), bodies
+    result = collect(layout, schemas, tasks, (c.doc for c in checked), whole_project=True)
+    return result, bodies

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from kunskapsbank.errors.safetext import xml_safe
 from kunskapsbank.urls import CASES
 
 SHELL_SLUG = "kb-skal"
@@ -82,9 +83,9 @@ def write_sitemap(site_dir: Path, site_url: str, entries: list[tuple[str, str | 
     ]
     for url, lastmod in sorted(set(entries)):
         lines.append("  <url>")
-        lines.append(f"    <loc>{escape(base + url)}</loc>")
+        lines.append(f"    <loc>{escape(xml_safe(base + url))}</loc>")
         if lastmod:
-            lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
+            lines.append(f"    <lastmod>{escape(xml_safe(str(lastmod)))}</lastmod>")
         lines.append("  </url>")
     lines.append("</urlset>")
     data = ("\n".join(lines) + "\n").encode("utf-8")

@@ -9,6 +9,7 @@ release adds everything.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,6 +257,26 @@ def history(layout: Layout) -> list[Release]:
 # -- release notes (Markdown) -----------------------------------------------------
 
 
+_MD_SPECIAL = frozenset("\\`*_[](){}<>#!|~&@:")
+_SAFE_KEY = re.compile(r"[a-z0-9][a-z0-9/_-]*")
+
+
+def md_text(text: str) -> str:
+    """``text`` as literal Markdown text: every character that can start markup escaped.
+
+    CommonMark lets a backslash escape any ASCII punctuation; escaping these is
+    enough that no link, image, emphasis, code, HTML tag, entity, table cell,
+    autolink or @mention can start inside a quoted title.
+    Line breaks become spaces, so a title cannot start a heading or a list.
+    """
+    flat = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in flat)
+
+
+def _md_key(key: str) -> str:
+    return f"`{key}`" if _SAFE_KEY.fullmatch(key) else md_text(key)
+
+
 def notes_markdown(release: Release, site_name: str) -> str:
     lines = [f"# {site_name} {release.version}", ""]
     since = (
@@ -272,10 +293,13 @@ def notes_markdown(release: Release, site_name: str) -> str:
         items = [c for c in release.cases if c.status == status]
         if items:
             lines += [f"## {heading} ({len(items)})", ""]
-            lines += [f"- {c.title} (`{c.key}`)" for c in items]
+            lines += [f"- {md_text(c.title)} ({_md_key(c.key)})" for c in items]
             lines.append("")
     if release.guides:
         lines += [f"## {GUIDE_HEADING} ({len(release.guides)})", ""]
-        lines += [f"- {g.title} (`{g.key}`, {STATUS_WORDS[g.status]})" for g in release.guides]
+        lines += [
+            f"- {md_text(g.title)} ({_md_key(g.key)}, {STATUS_WORDS[g.status]})"
+            for g in release.guides
+        ]
         lines.append("")
     return "\n".join(lines)

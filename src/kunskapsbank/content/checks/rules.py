@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kunskapsbank.content.loader import Document, field_name
 from kunskapsbank.content.period import parse_point
 from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.errors.safetext import forbidden_control
 from kunskapsbank.urls import is_home_page
 
 if TYPE_CHECKING:
@@ -176,6 +177,41 @@ def references(v: Validator, doc: Document, *, own_case: str | None, own_guide: 
                         **hint,
                     )
                 )
+
+
+def control_characters(doc: Document) -> None:
+    """No frontmatter string (key or value) may hold a control character but tab and newline."""
+    for path, value in _strings_and_keys(doc.data, ()):
+        found = forbidden_control(value)
+        if found is None:
+            continue
+        position, char = found
+        line, col = doc.key_mark(path) if path and path[-1] == value else doc.mark(path)
+        doc.problems.append(
+            problem(
+                "string-control",
+                doc.rel,
+                line,
+                col,
+                field_name(path),
+                char=char,
+                position=position,
+            )
+        )
+
+
+def _strings_and_keys(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Every string in ``value``, mapping keys included (a key's path ends with the key)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield path + (key,), key
+            yield from _strings_and_keys(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings_and_keys(item, path + (i,))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def placeholders(doc: Document) -> None:

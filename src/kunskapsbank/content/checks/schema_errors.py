@@ -140,6 +140,8 @@ def map_error(doc: Document, schemas: SchemaSet, error: ValidationError) -> list
                 allowed=", ".join(map(str, error.validator_value)),
             )
         ]
+    if kind in ("minLength", "maxLength") and "x-code" in schema:
+        return [problem(schema["x-code"], rel, line, col, fname, value=value)]
     if kind in ("minLength", "maxLength"):
         code = "too-short" if kind == "minLength" else "too-long"
         return [

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from kunskapsbank import urlpolicy
 from kunskapsbank.content import body as body_scan
 from kunskapsbank.content.loader import Document, is_outside
+from kunskapsbank.content.model import FACETS
 from kunskapsbank.errors.catalogue import problem
+from kunskapsbank.urls import CASES, FEED, case_url
 
 if TYPE_CHECKING:
     from kunskapsbank.content.validate import Validator
@@ -66,7 +69,11 @@ def case_body(v: Validator, doc: Document) -> None:
 
 
 def links(v: Validator, doc: Document, scan: body_scan.BodyScan, *, check_files: bool) -> None:
+    """Every link and image: an allowed scheme, a URL the policy accepts once the site has
+    rewritten it, and (in a case) a target that exists."""
     rel = doc.rel
+    for line_no in scan.complex_lines:
+        doc.problems.append(problem("link-complex", rel, line_no, 1))
     for link in scan.links:
         kind = "Bilden" if link.image else "Länken"
         scheme = body_scan.url_scheme(link.target)
@@ -77,23 +84,69 @@ def links(v: Validator, doc: Document, scan: body_scan.BodyScan, *, check_files:
                 doc.problems.append(
                     problem(code, rel, link.line, link.column, kind=kind, scheme=scheme)
                 )
+                continue
+        written = body_scan.destination(link.target)
+        if scheme is None and urlpolicy.refusal(written) == urlpolicy.HOST:
+            doc.problems.append(
+                problem("url-host", rel, link.line, link.column, kind=kind, target=link.target)
+            )
             continue
-        if not check_files:
+        if check_files:
+            page: str | None = case_url(doc.path.stem)
+        else:  # a guidance page: MkDocs resolves links from the file's folder
+            folder = doc.path.parent.relative_to(v.layout.docs_dir).as_posix()
+            page = None if folder == "." else folder + "/"
+        if not url_policy(v, doc, link, kind, written, page, rewrite=check_files):
             continue
-        target = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
-        if not target:
-            continue
-        local_target(v, doc, link, target, kind)
+        if check_files and scheme is None:
+            target = unquote(written.split("#", 1)[0].split("?", 1)[0])
+            if target:
+                local_target(v, doc, link, target, kind)
 
 
-def local_target(v: Validator, doc: Document, link: body_scan.Link, target: str, kind: str) -> None:
+def url_policy(
+    v: Validator,
+    doc: Document,
+    link: body_scan.Link,
+    kind: str,
+    written: str,
+    page: str | None,
+    *,
+    rewrite: bool,
+) -> bool:
+    """The URL the site would write for a link must pass the URL policy (False: reported)."""
+    attr = "src" if link.image else "href"
+    if page is None or not rewrite:
+        final: str | None = written
+        page = page or ""
+    else:
+        final = v.links.rewrite(written, doc.path.parent, page)
+    if final is None:
+        return True  # dropped by the renderer; the file checks say why
+    reason = urlpolicy.refusal(final, attr, page)
+    if reason is None:
+        return True
+    doc.problems.append(
+        problem(
+            "url-unsafe",
+            doc.rel,
+            link.line,
+            link.column,
+            kind=kind,
+            target=link.target,
+            final=final,
+            reason=URL_REASONS[reason],
+        )
+    )
+    return False
+
+
+def local_target(v: Validator, doc: Document, link: body_scan.Link, target: str, kind: str) -> bool:
     """A relative or site-absolute link must lead to a file or page of the project."""
     if target.startswith("/"):
         if site_path_exists(v, target):
-            return
-        suggestion = (
-            "Kontrollera adressen. Sidor på webbplatsen börjar med /vagledning/ eller /fall/."
-        )
+            return True
+        variant = "site"
     else:
         resolved = Path(os.path.normpath(doc.path.parent / target))
         if is_outside(resolved, v.layout.root):
@@ -107,34 +160,79 @@ def local_target(v: Validator, doc: Document, link: body_scan.Link, target: str,
                     target=link.target,
                 )
             )
-            return
+            return False
         if resolved.is_file():
-            return
-        suggestion = (
-            "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
-            if link.image
-            else "Kontrollera stavningen och att filen finns i projektet."
-        )
+            return True
+        variant = "image" if link.image else "file"
     doc.problems.append(
         problem(
             "link-missing",
             doc.rel,
             link.line,
             link.column,
+            hint=variant,
             kind=kind,
             target=link.target,
-            suggestion=suggestion,
         )
     )
+    return False
 
 
 def site_path_exists(v: Validator, target: str) -> bool:
+    """True when ``target`` (a path from the site root) is a page or file of the site."""
+    if "//" in target or "\\" in target:
+        return False
     clean = target.strip("/")
     if not clean:
         return True
     parts = clean.split("/")
-    if parts[0] == "fall":
-        # /fall/, /fall/<slug>/ and facet pages such as /fall/lan/skane/
-        return len(parts) == 1 or parts[1] in v.index.case_slugs or len(parts) >= 3
+    if any(part in (".", "..") for part in parts):
+        return False
+    if clean + "/" == CASES or clean.startswith(CASES):
+        return _case_path_exists(v, parts[1:])
+    if clean in SITE_FILES:
+        return True
+    if parts[0] == "schemas" and len(parts) == 2:  # the exported schemas (site/exports.py)
+        names = {f"{n}.schema.json" for n in v.schemas.resolved} | {"vocabularies.json"}
+        return parts[1] in names
     key = clean.removesuffix(".md")
-    return key in v.index.guide_keys or f"{key}/index" in v.index.guide_keys
+    if key in v.index.guide_keys or f"{key}/index" in v.index.guide_keys:
+        return True
+    return "." in parts[-1] and _is_plain_file(v.layout.docs_dir, parts)
+
+
+def _case_path_exists(v: Validator, parts: list[str]) -> bool:
+    """The case library, a case, a case asset, a facet index or value page, and their pages."""
+    if len(parts) >= 2 and parts[-2] == "sida" and parts[-1].isdigit():
+        parts = parts[:-2]
+    if not parts:
+        return True
+    if parts[0] == "assets":
+        return _is_plain_file(v.layout.cases_dir, parts)
+    if len(parts) == 1 and parts[0] in v.index.case_slugs:
+        return True
+    facet = next((f for f in FACETS if f.path == parts[0]), None)
+    if facet is None or len(parts) > 2:
+        return False
+    return len(parts) == 1 or parts[1] in v.schemas.vocabularies[facet.vocabulary].ids
+
+
+# Files the engine writes at the site root, besides pages.
+SITE_FILES = frozenset({"cases.json", "cases.csv", FEED, "sitemap.xml"})
+URL_REASONS = {
+    urlpolicy.CONTROL: "den innehåller mellanslag eller osynliga styrtecken",
+    urlpolicy.SCHEME: "bara https: och mailto: är tillåtna adresstyper",
+    urlpolicy.EMBED_SCHEME: "bilder måste vara filer i projektet",
+    urlpolicy.HOST: "den pekar till en annan webbplats",
+    urlpolicy.OUTSIDE: "den pekar utanför webbplatsen",
+}
+
+
+def _is_plain_file(folder: Path, parts: list[str]) -> bool:
+    """True when ``folder/parts`` is a regular file, reached without a symbolic link."""
+    path = folder
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            return False
+    return path.is_file()

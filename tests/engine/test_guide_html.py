@@ -1,0 +1,79 @@
+"""Guidance pages go through the same sanitizer and URL policy as cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from kunskapsbank.render.guide_html import sanitize_guide
+
+ENGINE = '<form id="kb-search-form"><script src="../assets/sok.js" defer></script></form>'
+
+
+def clean(html: str, page: str = "om/") -> str:
+    return sanitize_guide(html, page, {"sok": lambda: ENGINE})
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="JaVa&#x53;cript:alert(1)">x</a>',
+        '<a href="java&#9;script:alert(1)">x</a>',
+        '<a href="//evil.example/">x</a>',
+        '<a href="\\\\evil.example/">x</a>',
+        '<a href="../../../../etc/">x</a>',
+        '<img src="https://evil.example/p.png">',
+        '<img src="data:image/png;base64,AAAA">',
+        '<iframe src="https://evil.example/"></iframe>',
+        '<form action="https://evil.example/"><input name="q"></form>',
+        '<svg onload="alert(1)"></svg>',
+        '<div style="background:url(https://evil.example/)">x</div>',
+        '<object data="x.swf"></object>',
+        '<base href="https://evil.example/">',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    ],
+)
+def test_hostile_markup_in_a_guide_is_removed(hostile: str) -> None:
+    out = clean(f"<p>Före</p>{hostile}<p>Efter</p>")
+    for bad in ("<script", "onerror", "onload", "javascript", "evil.example", "data:",
+                "<iframe", "<form", "<svg", "style=", "<object", "<base", "<meta", "etc/"):  # fmt: skip
+        assert bad not in out.lower(), out
+    assert "<p>Före</p>" in out and "<p>Efter</p>" in out
+
+
+def test_editors_markup_survives() -> None:
+    html = (
+        '<h2 id="roller">Roller</h2><div class="admonition note"><p class="admonition-title">'
+        'Obs</p><p>Text</p></div><div class="kb-start"><p>Start</p></div>'
+        '<table><thead><tr><th align="left">A</th></tr></thead></table>'
+        '<dl><dt>Term</dt><dd>Förklaring</dd></dl><abbr title="Lagen om offentlig upphandling">'
+        'LOU</abbr><a href="../vagledning/mandat/#roller">Mandat</a>'
+        '<a href="https://www.upphandlingsmyndigheten.se/">UHM</a>'
+    )
+    out = clean(html)
+    for kept in (
+        '<h2 id="roller">',
+        '<div class="admonition note">',
+        '<p class="admonition-title">',
+        '<div class="kb-start">',
+        '<th align="left">',
+        "<dl><dt>Term</dt><dd>",
+        '<abbr title="Lagen om offentlig upphandling">',
+        'href="../vagledning/mandat/#roller"',
+        'href="https://www.upphandlingsmyndigheten.se/"',
+    ):
+        assert kept in out, (kept, out)
+
+
+def test_classes_outside_the_allow_list_are_dropped() -> None:
+    out = clean('<div class="admonition md-sidebar kb-start"><p class="x">t</p></div>')
+    assert 'class="admonition kb-start"' in out and "md-sidebar" not in out
+    assert '<p class="x"' not in out
+
+
+def test_markers_become_engine_html_after_sanitizing() -> None:
+    out = clean("<p>Sök:</p>\n<!-- kunskapsbank:sok -->\n<!-- kunskapsbank:okand -->")
+    assert ENGINE in out
+    assert "kunskapsbank:" not in out and "KBMARKER" not in out
