@@ -10,6 +10,7 @@ from kunskapsbank.errors.catalogue import FORMATTERS, ConfigError
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kunskapsbank.content.registry import REGISTRY_FILE
     from kunskapsbank.content.validate import validate_project
 
     layout = layout_from_args(args, args.paths)
@@ -24,11 +25,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 paths.append(p)
             else:
                 raise ConfigError(f"Filen eller mappen {raw} finns inte.")
-        outside = [p for p in paths if not (layout.is_case(p) or layout.is_guide(p))]
+        registry = (layout.root / REGISTRY_FILE).absolute()
+        outside = [
+            p for p in paths if not (layout.is_case(p) or layout.is_guide(p) or p == registry)
+        ]
         if outside:
             raise ConfigError(
                 f"{outside[0]} ligger varken i {layout.settings.cases_dir}/ eller "
-                f"{layout.settings.docs_dir}/ i projektet {layout.root}."
+                f"{layout.settings.docs_dir}/ och är inte {REGISTRY_FILE} i projektet "
+                f"{layout.root}."
             )
     result = validate_project(layout, paths, keep_documents=False)
     print(FORMATTERS[args.format](result.problems, result.checked))

@@ -23,7 +23,7 @@ from kunskapsbank.urls import fold
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-SCHEMA_NAMES = ("case", "guide")
+SCHEMA_NAMES = ("case", "guide", "organisation")
 
 
 @dataclass(frozen=True, slots=True)

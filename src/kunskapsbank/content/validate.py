@@ -15,10 +15,11 @@ from pathlib import Path
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content import body as body_scan
-from kunskapsbank.content.checks import rules, text
+from kunskapsbank.content.checks import orgs, rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, is_outside, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.registry import REGISTRY_FILE, Registry, load_registry
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
 from kunskapsbank.errors.catalogue import Problem, problem
 from kunskapsbank.parallel import chunked, fork_map, worker_count
@@ -46,6 +47,7 @@ class Result:
     guides: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    registry: Registry | None = None
 
     @property
     def ok(self) -> bool:
@@ -66,6 +68,7 @@ class Validator:
             {p.stem for p in layout.case_files()},
             {layout.guide_key(p) for p in layout.guide_files()},
         )
+        self.registry = load_registry(layout, schemas, self.today)
 
     def check(self, task: Task) -> Document:
         is_case, path = task
@@ -84,6 +87,7 @@ class Validator:
         if doc.data is not None:
             self._schema(doc, "case")
             rules.case_rules(self, doc)
+            orgs.case_organisations(self, doc)
             rules.references(self, doc, own_case=slug, own_guide=None)
         if doc.text and doc.body_known:
             text.case_body(self, doc)
@@ -130,19 +134,29 @@ def tasks_for(layout: Layout, paths: Iterable[Path] | None) -> list[Task]:
     else:
         case_paths, guide_paths = [], []
         for p in paths:
+            if p.name == Path(REGISTRY_FILE).name and p.suffix != ".md":
+                continue  # the registry is checked once, with the validator
             (case_paths if layout.is_case(p) else guide_paths).append(p)
     return [(True, p) for p in case_paths] + [(False, p) for p in guide_paths]
 
 
 def collect(
-    layout: Layout, schemas: SchemaSet, tasks: Sequence[Task], docs: Iterable[Document]
+    layout: Layout,
+    schemas: SchemaSet,
+    tasks: Sequence[Task],
+    docs: Iterable[Document],
+    registry: Registry | None = None,
 ) -> Result:
-    """The documents of ``tasks`` (in order) as one result, problems sorted by file and line."""
-    result = Result(layout, schemas)
+    """The documents of ``tasks`` (in order) as one result, problems sorted by file and line;
+    with the organisation registry's problems when ``registry`` is given."""
+    result = Result(layout, schemas, registry=registry)
     for (is_case, _), doc in zip(tasks, docs, strict=True):
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
     result.checked = len(tasks)
+    if registry is not None and registry.exists:
+        result.problems.extend(registry.problems)
+        result.checked += 1
     result.problems.sort(key=Problem.sort_key)
     return result
 
@@ -173,8 +187,12 @@ def validate_project(
     """
     schemas = schemas or load_schemas(layout.schemas_dir)
     validator = Validator(layout, schemas, on=on)
+    paths = None if paths is None else list(paths)
     tasks = tasks_for(layout, paths)
     chunks = chunked(tasks, CHUNK)
     workers = worker_count(len(tasks), layout.settings.workers)
     done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
-    return collect(layout, schemas, tasks, (d for c in done for d in c))
+    registry = validator.registry
+    if paths is not None and registry.path not in {Path(p).absolute() for p in paths}:
+        registry = None  # only some files were asked for, and the registry is not one of them
+    return collect(layout, schemas, tasks, (d for c in done for d in c), registry)

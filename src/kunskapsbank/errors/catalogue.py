@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from kunskapsbank.errors.organisation_codes import CODES as ORGANISATION_CODES
+
 
 class ConfigError(Exception):
     """A broken setting, schema or vocabulary file, or a misused command (exit 2)."""
@@ -304,6 +306,7 @@ CATALOGUE: dict[str, Entry] = {
         "Skriv det som efterfrågas i stället för platshållaren, utan '<<' och '>>'. {advice}",
     ),
 }
+CATALOGUE.update({code: Entry(*entry) for code, entry in ORGANISATION_CODES.items()})
 
 
 def problem(

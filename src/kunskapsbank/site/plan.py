@@ -291,4 +291,5 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     done = fork_map(_check_and_render_chunk, (validator, renderer), chunked(tasks, CHUNK), workers)
     checked = [c for chunk in done for c in chunk]
     bodies = {c.doc.path.stem: c.html for c in checked if c.html is not None}
-    return collect(layout, schemas, tasks, (c.doc for c in checked)), bodies
+    docs = (c.doc for c in checked)
+    return collect(layout, schemas, tasks, docs, validator.registry), bodies
