@@ -8,7 +8,6 @@ so every problem has its file and line. Names and aliases are matched by their s
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +118,7 @@ class Registry:
         )
 
 
-def load_registry(layout: Layout, schemas: SchemaSet, today: dt.date) -> Registry:
+def load_registry(layout: Layout, schemas: SchemaSet) -> Registry:
     """Read and check the registry. A project without one has an empty registry."""
     path = layout.root / REGISTRY_FILE
     registry = Registry(path, REGISTRY_FILE)
@@ -136,7 +135,7 @@ def load_registry(layout: Layout, schemas: SchemaSet, today: dt.date) -> Registr
     first_key: dict[str, tuple[str, int]] = {}  # name key -> (id, line)
     for i, entry in enumerate(entries):
         if isinstance(entry, dict):
-            _check_entry(registry, doc, i, entry, first_key, today)
+            _check_entry(registry, doc, i, entry, first_key)
     registry.problems = sorted(doc.problems, key=Problem.sort_key)
     return registry
 
@@ -147,7 +146,6 @@ def _check_entry(
     i: int,
     entry: dict[str, Any],
     first_key: dict[str, tuple[str, int]],
-    today: dt.date,
 ) -> None:
     rel = doc.rel
 
@@ -185,14 +183,6 @@ def _check_entry(
                 advice="Registret visar bara funktionella kontaktvägar: en gemensam brevlåda, "
                 "en växel eller en kontaktsida. Byt till en sådan.",
             )
-    verified = entry.get("verified")
-    if isinstance(verified, str) and len(verified) == 10 and verified[:4].isdigit():
-        try:
-            when = dt.date.fromisoformat(verified)
-        except ValueError:
-            when = None
-        if when and when > today:
-            add("date-in-future", ("verified",), value=verified, today=today.isoformat())
     if registry.by_id.get(org_id) is not entry:
         return
     names = [entry["name"], *(a for a in entry.get("aliases") or [] if isinstance(a, str))]

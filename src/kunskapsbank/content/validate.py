@@ -68,7 +68,7 @@ class Validator:
             {p.stem for p in layout.case_files()},
             {layout.guide_key(p) for p in layout.guide_files()},
         )
-        self.registry = load_registry(layout, schemas, self.today)
+        self.registry = load_registry(layout, schemas)
 
     def check(self, task: Task) -> Document:
         is_case, path = task
