@@ -94,7 +94,13 @@ def test_every_new_code_has_a_swedish_entry() -> None:
             "contact.email",
         ),
         ("  lan: skane\n", "  lan: skåne\n", "vocabulary", "lan: skåne", "lan"),
-        ('    phone: "0411-57 70 00"\n', '    phone: "ring oss"\n', "phone-format", "phone:", "contact.phone"),
+        (
+            '    phone: "0411-57 70 00"\n',
+            '    phone: "ring oss"\n',
+            "phone-format",
+            "phone:",
+            "contact.phone",
+        ),
         ("- id: exempelby-kommun", "- id: Exempelby_kommun", "org-id-format", "- id:", "id"),
     ],
 )
@@ -125,7 +131,11 @@ def test_duplicate_id(project: Path) -> None:
 
 
 def test_the_same_name_in_two_entries(project: Path) -> None:
-    text = replace(VALID_REGISTRY, "  name: Fiktiva verket\n", "  name: Fiktiva verket\n  aliases: [EXEMPELBY]\n")
+    text = replace(
+        VALID_REGISTRY,
+        "  name: Fiktiva verket\n",
+        "  name: Fiktiva verket\n  aliases: [EXEMPELBY]\n",
+    )
     problems = write(project, text)
     assert found(problems, REGISTRY) == [
         ("organisation-duplicate-name", line_of(text, "[EXEMPELBY]"), "[1].aliases[0]")
@@ -141,7 +151,9 @@ def test_a_registry_that_is_not_a_list(project: Path) -> None:
 
 def test_unknown_id_in_a_case_suggests_by_name(project: Path) -> None:
     case = replace(
-        VALID_CASE, "  - name: Exempelby kommun\n", "  - name: Exempelby kommun\n    id: exempelby\n"
+        VALID_CASE,
+        "  - name: Exempelby kommun\n",
+        "  - name: Exempelby kommun\n    id: exempelby\n",
     )
     problems = write(project, VALID_REGISTRY, case)
     assert found(problems, "cases/testfall.md") == [
