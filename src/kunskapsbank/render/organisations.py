@@ -80,7 +80,7 @@ class OrganisationPages(PageBase):
 
     def organisation_listings(self) -> list[Rendered]:
         d = self.directory
-        if d is None or not d.organisations:
+        if d is None:
             return []
         vocab = self.col.schemas.vocabularies
         by_lan: dict[str, list[Organisation]] = {}
