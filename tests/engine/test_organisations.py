@@ -260,3 +260,21 @@ def test_one_organisation_per_name_alias_or_id(project: Path) -> None:
     org = directory.by_slug["exempelby-kommun"]
     assert org.lan == "skane" and org.name == "Exempelby kommun" and org.cases == [case]
     assert directory.by_slug["nya-bolaget-ab"].lan is None
+
+
+def test_a_different_organisation_with_a_similar_name_is_no_problem(project: Path) -> None:
+    # "Exempelö kommun" is not "Exempelby kommun" misspelt (like Åre and Ale kommun).
+    case = replace(VALID_CASE, "  - name: Exempelby kommun\n", "  - name: Exempelö kommun\n")
+    assert write(project, VALID_REGISTRY, case) == []
+
+
+def test_an_unknown_id_gets_no_far_fetched_suggestion(project: Path) -> None:
+    case = replace(
+        VALID_CASE,
+        "  - name: Exempelby kommun\n",
+        "  - name: Karlby kommun\n    id: karlby-kommun\n",
+    )
+    problems = write(project, VALID_REGISTRY, case)
+    assert [p.code for p in problems] == ["organisation-unknown-id"]
+    assert "Menade du" not in (problems[0].hint or "")
+    assert "data/organisations.yaml" in (problems[0].hint or "")

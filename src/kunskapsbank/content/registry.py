@@ -23,7 +23,7 @@ from kunskapsbank.urls import fold, slugify
 
 REGISTRY_FILE = "data/organisations.yaml"
 SCHEMA = "organisation"
-NEAR_CUTOFF = 0.9  # difflib ratio above which two different names are "the same, misspelt"
+NEAR_CUTOFF = 0.92  # difflib ratio above which two different names are "the same, misspelt"
 NEAR_MIN_LENGTH = 6  # shorter names (SKR, LTU) are only ever matched exactly
 
 # Words that make an address functional (a shared mailbox), folded (a-z, no diacritics).
@@ -109,7 +109,7 @@ class Registry:
         by_name = self.id_for(name) or (self.near(name) or (None, None))[1]
         if by_name:
             return f"Menade du '{by_name}' ({self.by_id[by_name]['name']})?"
-        close = difflib.get_close_matches(value, sorted(self.by_id), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(value, sorted(self.by_id), n=1, cutoff=0.88)
         if close:
             return f"Menade du '{close[0]}' ({self.by_id[close[0]]['name']})?"
         return (
