@@ -172,8 +172,8 @@ def test_a_first_search_loads_no_filter_chunk(page, server, wait_for_results):
 
 
 def test_a_place_name_finds_the_organisation_and_its_cases(page, server, wait_for_results):
-    """The place name "Ystad" is an alias of Ystads kommun: its page is a result of its own type, and so
-    is the case it took part in; the content type filter keeps only organisations."""
+    """The place name "Ystad" (an alias of Ystads kommun) finds the organisation's page, a
+    result of its own type, and its case; the content type filter keeps only organisations."""
     page.goto(server.url("/sok/?q=Ystad"))
     wait_for_results(page)
     paths = all_results(page)
