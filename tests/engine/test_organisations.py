@@ -278,3 +278,13 @@ def test_an_unknown_id_gets_no_far_fetched_suggestion(project: Path) -> None:
     assert [p.code for p in problems] == ["organisation-unknown-id"]
     assert "Menade du" not in (problems[0].hint or "")
     assert "data/organisations.yaml" in (problems[0].hint or "")
+
+
+def test_lan_neighbours_are_symmetric_known_and_never_the_lan_itself() -> None:
+    lan = load_schemas(Path(__file__).resolve().parents[2] / "schemas").vocabularies["lan"]
+    neighbours = {t.id: list(t.extra["neighbours"]) for t in lan.terms}
+    assert len(neighbours) == 22 and neighbours["gotland"] == [] and neighbours["riket"] == []
+    for county, near in neighbours.items():
+        assert county not in near and len(set(near)) == len(near)
+        for other in near:
+            assert county in neighbours[other], f"{county} -> {other} but not back"
