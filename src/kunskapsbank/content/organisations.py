@@ -45,6 +45,8 @@ class Organisation:
     procedures: list[str] = field(default_factory=list)
     home: list[str] = field(default_factory=list)  # its län, or the län of its cases
     peers: list[Organisation] = field(default_factory=list)
+    key: str = ""  # name_key(name), to sort by
+    theme_set: frozenset[str] = frozenset()
 
     @property
     def url(self) -> str:
@@ -95,7 +97,9 @@ def build_directory(cases: list[Case], registry: Registry | None, lan: Vocabular
                 org.cases.append(case)
             found.append(org)
         of_case[case.slug] = found
-    orgs = sorted(by_slug.values(), key=lambda o: (name_key(o.name), o.slug))
+    for org in by_slug.values():
+        org.key = name_key(org.name)
+    orgs = sorted(by_slug.values(), key=lambda o: (o.key, o.slug))
     neighbours = neighbour_map(lan)
     by_home: dict[str, list[Organisation]] = defaultdict(list)
     for org in orgs:
@@ -107,12 +111,13 @@ def build_directory(cases: list[Case], registry: Registry | None, lan: Vocabular
             procedures.update(case.data.get("procedures") or [])
             counties.update(dict.fromkeys(case.data["lan"]))
         org.themes = [t for t, _ in themes.most_common()]
+        org.theme_set = frozenset(org.themes)
         org.procedures = [p for p, _ in procedures.most_common()]
         org.home = [org.lan] if org.lan else list(counties)
         for county in org.home:
             by_home[county].append(org)
     for members in by_home.values():
-        members.sort(key=lambda o: (-len(o.cases), name_key(o.name)))
+        members.sort(key=lambda o: (-len(o.cases), o.key))
     _find_peers(orgs, by_home, neighbours)
     return Directory(orgs, by_slug, of_case, dict(by_home), neighbours)
 
@@ -180,7 +185,7 @@ def _find_peers(
                 if len(bucket) < CANDIDATES + 1:
                     bucket.append(org)
     for org in orgs:
-        own = set(org.themes)
+        own = org.theme_set
         regions = dict.fromkeys(org.home)
         for county in list(regions):
             regions.update(dict.fromkeys(neighbours.get(county, [])))
@@ -192,6 +197,6 @@ def _find_peers(
                         seen.setdefault(id(other), other)
         ranked = sorted(
             seen.values(),
-            key=lambda o: (-len(own & set(o.themes)), -len(o.cases), name_key(o.name)),
+            key=lambda o: (-len(own & o.theme_set), -len(o.cases), o.key),
         )
         org.peers = ranked[:PEERS]
