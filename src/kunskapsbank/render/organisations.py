@@ -237,7 +237,12 @@ class OrganisationPages(PageBase):
             shown = members[:COUNTY_LIMIT]
             more = len(members) if len(members) > COUNTY_LIMIT else 0
             groups.append((county, label, shown, more))
-        return self._render("county.html", page, groups=groups)
+        heading = (
+            "Organisationer som verkar i hela landet"
+            if lan_id == "riket"
+            else "Organisationer i länet och i grannlänen"
+        )
+        return self._render("county.html", page, groups=groups, heading=heading)
 
     def organisation_link(self, case: Case, index: int, page: str) -> str | None:
         """The URL of the page of the organisation at ``index`` in ``case``, relative to ``page``."""
