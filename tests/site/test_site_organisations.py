@@ -187,3 +187,16 @@ def test_a_new_case_for_a_new_organisation_appears_everywhere(tmp_path: Path):
     assert f"/organisationer/{slug}/" in links_to(
         site, "organisationer/lan/sodermanland/", "/organisationer/"
     )
+
+
+def test_organisations_are_open_data(built_site: BuiltSite):
+    records = json.loads((built_site.root / "organisations.json").read_text(encoding="utf-8"))
+    by_slug = {r["slug"]: r for r in records}
+    assert set(by_slug) == set(EXPECTED)
+    for slug, (cases, lan_label) in EXPECTED.items():
+        record = by_slug[slug]
+        assert {c["slug"] for c in record["cases"]} == cases
+        assert (LAN[record["lan"]] if record["lan"] else None) == lan_label
+        assert record["in_registry"] is (lan_label is not None)
+    assert by_slug["sagostads-kommun"]["contact"]["email"] == "upphandling@sagostad.example"
+    assert by_slug["sagostads-kommun"]["other_names"] == ["Sagostad"]

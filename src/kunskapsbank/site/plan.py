@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunskapsbank.site.exports import export_files
+from kunskapsbank.site.org_export import ORGANISATIONS_JSON, organisations_json
 from kunskapsbank.render.fieldref import field_reference_html
 from kunskapsbank.versions.history import history_html
 from kunskapsbank.content.model import Case, Collection, Guide, build_collection
@@ -251,7 +252,11 @@ class SiteBuild:
 
     def static_files(self) -> dict[str, str]:
         """Non-HTML files the engine makes (open data, schemas), by site path."""
-        return export_files(self.collection, self.layout.settings)
+        files = export_files(self.collection, self.layout.settings)
+        files[ORGANISATIONS_JSON] = organisations_json(
+            self.collection.directory, self.layout.settings
+        )
+        return files
 
     def post_build(self, site_dir: Path) -> None:
         self.write_engine_pages(site_dir)
