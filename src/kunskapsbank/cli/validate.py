@@ -44,9 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser(
         "validate",
         help="Kontrollera fall och vägledningssidor.",
-        description="Kontrollerar metadata och text i fall (cases/) och vägledningssidor (docs/), "
-        "och registret över organisationer (data/organisations.yaml), och visar alla problem "
-        "på en gång, med fil och rad.\n\n"
+        description="Kontrollerar fall (cases/), vägledningssidor (docs/) och registret över "
+        "organisationer (data/organisations.yaml) och visar alla problem på en gång, med fil "
+        "och rad.\n\n"
         "Slutstatus: 0 = inga problem, 1 = problem i innehållet, 2 = fel i kommandot "
         "eller i inställningarna.",
     )
