@@ -23,6 +23,10 @@ SEARCH = "sok/"
 GUIDANCE = "vagledning/"
 FEED = "feed.xml"
 ISSUE_TEMPLATE = "fel-i-fall.yml"  # .github/ISSUE_TEMPLATE/, linked from every case page
+ORGANISATIONS = "organisationer/"  # the directory; an organisation is at organisationer/<slug>/
+ORGANISATION = ORGANISATIONS + "{slug}/"
+ORGANISATIONS_SRC = ORGANISATIONS + "index.md"  # in the generator's navigation
+ORGANISATION_FACET = ORGANISATIONS + "{facet}/{value}/"  # facet is 'lan' or 'typ'
 
 # URL segments under fall/ that are never a case (the facet paths are added by the model).
 RESERVED_UNDER_CASES = frozenset({"assets", "sida", "alfabetisk", "kb-skal", "index"})
@@ -37,6 +41,14 @@ def case_url(slug: str) -> str:
 
 def facet_url(facet: str, value: str) -> str:
     return FACET.format(facet=facet, value=value)
+
+
+def organisation_url(slug: str) -> str:
+    return ORGANISATION.format(slug=slug)
+
+
+def organisation_facet_url(facet: str, value: str) -> str:
+    return ORGANISATION_FACET.format(facet=facet, value=value)
 
 
 def facet_index_url(facet: str) -> str:

@@ -42,6 +42,8 @@ PAGE_TYPES = [
     ("Fall per län", "/fall/lan/"),
     ("Fall i ett län", "/fall/lan/skane/"),
     ("Fall", "/fall/innovationsupphandling-syd/"),
+    ("Organisationer", "/organisationer/"),
+    ("Organisation", "/organisationer/ystads-kommun/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
 ]

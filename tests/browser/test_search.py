@@ -170,3 +170,18 @@ def test_a_first_search_loads_no_filter_chunk(page, server, wait_for_results):
     wait_for_results(page)
     assert any(p.startswith("/pagefind/index/") for p in requested)
     assert not [p for p in requested if p.startswith("/pagefind/filter/")]
+
+
+def test_a_place_name_finds_the_organisation_and_its_cases(page, server, wait_for_results):
+    """The place name "Ystad" (an alias of Ystads kommun) finds the organisation's page, a
+    result of its own type, and its case; the content type filter keeps only organisations."""
+    page.goto(server.url("/sok/?q=Ystad"))
+    wait_for_results(page)
+    paths = all_results(page)
+    assert "/organisationer/ystads-kommun/" in paths
+    assert CASE_SYD in paths
+    types = page.eval_on_selector_all("#kb-results .kb-result", "rs => rs.map(r => r.innerText)")
+    assert any("Organisation" in t for t in types)
+    page.get_by_role("checkbox", name=re.compile(r"^Organisation\b")).check()
+    wait_for_results(page)
+    assert all_results(page) and all(p.startswith("/organisationer/") for p in all_results(page))

@@ -11,6 +11,7 @@ from kunskapsbank.errors.printers import FORMATTERS
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kunskapsbank.content.registry import REGISTRY_FILE
     from kunskapsbank.content.validate import validate_project
 
     layout = layout_from_args(args, args.paths)
@@ -25,13 +26,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 paths.append(p)
             else:
                 raise ConfigError("path-missing", path=raw)
-        outside = [p for p in paths if not (layout.is_case(p) or layout.is_guide(p))]
+        registry = (layout.root / REGISTRY_FILE).absolute()
+        outside = [
+            p for p in paths if not (layout.is_case(p) or layout.is_guide(p) or p == registry)
+        ]
         if outside:
             raise ConfigError(
                 "path-outside",
                 path=outside[0],
                 cases=layout.settings.cases_dir,
                 docs=layout.settings.docs_dir,
+                data=REGISTRY_FILE,
                 root=layout.root,
             )
     result = validate_project(layout, paths, keep_documents=False)
@@ -43,8 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser(
         "validate",
         help="Kontrollera fall och vägledningssidor.",
-        description="Kontrollerar metadata och text i fall (cases/) och vägledningssidor (docs/) "
-        "och visar alla problem på en gång, med fil och rad.\n\n"
+        description="Kontrollerar fall (cases/), vägledningssidor (docs/) och registret över "
+        "organisationer (data/organisations.yaml) och visar alla problem på en gång, med fil "
+        "och rad.\n\n"
         "Slutstatus: 0 = inga problem, 1 = problem i innehållet, 2 = fel i kommandot "
         "eller i inställningarna.",
     )

@@ -85,8 +85,11 @@ def field_name(path: Path_) -> str:
     return out
 
 
-def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and parse one file. Never raises for content problems."""
+def read_document(
+    path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES, data_file: bool = False
+) -> Document:
+    """Read and parse one file. Never raises for content problems. A ``data_file`` is
+    all YAML, a list (like data/organisations.yaml), instead of frontmatter and text."""
     doc = Document(path=path, rel=rel)
     try:
         with open(path, "rb") as fh:
@@ -115,6 +118,9 @@ def read_document(path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     doc.last_line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
     if not text or text.isspace():
         doc.problems.append(problem("file-empty", rel))
+        return doc
+    if data_file:
+        parse_yaml(doc, text, line_offset=0, root_type=list)
         return doc
     split_frontmatter(doc)
     return doc
@@ -183,7 +189,7 @@ def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
         return event.value, None
 
 
-def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
+def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type = dict) -> None:
     """Parse ``source`` (the frontmatter) into ``doc.data`` with marks.
 
     ``line_offset`` is the number of file lines before ``source``. Anchors,
@@ -301,10 +307,11 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
         return
     marks.setdefault((), (1, 1))
     if root is None:
-        doc.data = {}
+        doc.data = root_type()
         return
-    if not isinstance(root, dict):
-        problems.append(problem("frontmatter-not-mapping", rel, 1 + line_offset, 1))
+    if not isinstance(root, root_type):
+        code = "frontmatter-not-mapping" if root_type is dict else "data-not-list"
+        problems.append(problem(code, rel, 1 + line_offset, 1))
         return
     doc.data = root
 

@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 import yaml
 
-from kunskapsbank.errors.catalogue import ConfigError
-from kunskapsbank.errors.content_errors import PROBLEMS
+from kunskapsbank.errors.catalogue import CATALOGUE, ConfigError
 from kunskapsbank.urls import fold
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-SCHEMA_NAMES = ("case", "guide")
+SCHEMA_NAMES = ("case", "guide", "organisation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +202,7 @@ def _check_codes(node: Any, path: Path) -> None:
     """Every ``x-code`` a schema names must be in the problem catalogue."""
     if isinstance(node, dict):
         code = node.get("x-code")
-        if code is not None and code not in PROBLEMS:
+        if code is not None and code not in CATALOGUE:
             raise ConfigError("schema-unknown-code", path=path, value=code)
         for value in node.values():
             _check_codes(value, path)

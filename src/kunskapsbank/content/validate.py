@@ -16,10 +16,11 @@ from pathlib import Path
 from kunskapsbank.config import Layout
 from kunskapsbank.content import body as body_scan
 from kunskapsbank.content.assets import check_assets, check_symlinks
-from kunskapsbank.content.checks import rules, text
+from kunskapsbank.content.checks import orgs, rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.registry import REGISTRY_FILE, Registry, load_registry
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
 from kunskapsbank.errors.catalogue import Problem, problem
 from kunskapsbank.links import LinkMap
@@ -48,6 +49,7 @@ class Result:
     guides: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    registry: Registry | None = None
 
     @property
     def ok(self) -> bool:
@@ -69,6 +71,7 @@ class Validator:
             {layout.guide_key(p) for p in layout.guide_files()},
         )
         self.links = LinkMap(layout.cases_dir, layout.docs_dir, self.index.guide_keys)
+        self.registry = load_registry(layout, schemas)
 
     def check(self, task: Task) -> Document:
         is_case, path = task
@@ -88,6 +91,7 @@ class Validator:
             rules.control_characters(doc)
             self._schema(doc, "case")
             rules.case_rules(self, doc)
+            orgs.case_organisations(self, doc)
             rules.references(self, doc, own_case=slug, own_guide=None)
         if doc.text and doc.body_known:
             text.case_body(self, doc)
@@ -135,6 +139,8 @@ def tasks_for(layout: Layout, paths: Iterable[Path] | None) -> list[Task]:
     else:
         case_paths, guide_paths = [], []
         for p in paths:
+            if p.name == Path(REGISTRY_FILE).name and p.suffix != ".md":
+                continue  # the registry is checked once, with the validator
             (case_paths if layout.is_case(p) else guide_paths).append(p)
     return [(True, p) for p in case_paths] + [(False, p) for p in guide_paths]
 
@@ -146,13 +152,15 @@ def collect(
     docs: Iterable[Document],
     *,
     whole_project: bool,
+    registry: Registry | None = None,
 ) -> Result:
     """The documents of ``tasks`` (in order) as one result, problems sorted by file and line.
 
     For the whole project, the published files that are not pages are checked too:
-    every asset, and no symbolic link anywhere under cases/ or docs/.
+    every asset, and no symbolic link anywhere under cases/ or docs/. With ``registry``,
+    the organisation registry's own problems are added.
     """
-    result = Result(layout, schemas)
+    result = Result(layout, schemas, registry=registry)
     for (is_case, _), doc in zip(tasks, docs, strict=True):
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
@@ -160,6 +168,9 @@ def collect(
     if whole_project:
         result.problems.extend(check_assets(layout))
         result.problems.extend(check_symlinks(layout, {path for _, path in tasks}))
+    if registry is not None and registry.exists:
+        result.problems.extend(registry.problems)
+        result.checked += 1
     result.problems.sort(key=Problem.sort_key)
     return result
 
@@ -190,9 +201,13 @@ def validate_project(
     """
     schemas = schemas or load_schemas(layout.schemas_dir)
     validator = Validator(layout, schemas, on=on)
+    paths = None if paths is None else list(paths)
     tasks = tasks_for(layout, paths)
     chunks = chunked(tasks, CHUNK)
     workers = worker_count(len(tasks), layout.settings.workers)
     done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
+    registry = validator.registry
+    if paths is not None and registry.path not in {Path(p).absolute() for p in paths}:
+        registry = None  # only some files were asked for, and the registry is not one of them
     docs = (d for c in done for d in c)
-    return collect(layout, schemas, tasks, docs, whole_project=paths is None)
+    return collect(layout, schemas, tasks, docs, whole_project=paths is None, registry=registry)

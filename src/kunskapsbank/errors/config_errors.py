@@ -110,7 +110,8 @@ CONFIG_ERRORS: dict[str, Entry] = {
     ),
     "path-outside": Entry(
         "Filen ligger utanför innehållet",
-        "{path} ligger varken i {cases}/ eller {docs}/ i projektet {root}.",
+        "{path} ligger varken i {cases}/ eller {docs}/ och är ingen av projektets datafiler "
+        "({data}) i projektet {root}.",
         None,
     ),
     "slug-invalid": Entry(

@@ -20,7 +20,7 @@ class CasePage(PageBase):
 
         orgs = []
         filtered: set[str] = set()  # Pagefind counts every marked element, so mark each type once
-        for o in d["organisations"]:
+        for i, o in enumerate(d["organisations"]):
             org_type = self._facet_link(
                 self._facet("organisationstyp"),
                 o["org_type"],
@@ -28,8 +28,10 @@ class CasePage(PageBase):
                 filter_attr=o["org_type"] not in filtered,
             )
             filtered.add(o["org_type"])
+            href = self.organisation_link(case, i, page)  # type: ignore[attr-defined]
+            name = f'<a href="{esc(href)}">{esc(o["name"])}</a>' if href else esc(o["name"])
             orgs.append(
-                f'<li><span class="kb-org">{esc(o["name"])}</span> '
+                f'<li><span class="kb-org">{name}</span> '
                 f'<span class="kb-muted">({esc(col.label("role", o["role"]))}, {org_type})</span></li>'
             )
         rows.append((title["organisations"], f'<ul class="kb-plain">{"".join(orgs)}</ul>'))
@@ -121,17 +123,7 @@ class CasePage(PageBase):
                 extra = f"{extra}, {read}" if extra else read
             sources.append(f"<li>{title}{', ' + extra if extra else ''}</li>")
         parts.append(self._section("kallor", "Källor", f"<ol>{''.join(sources)}</ol>"))
-        if d.get("contacts"):
-            contacts = []
-            for c in d["contacts"]:
-                role = f", {esc(c['role'])}" if c.get("role") else ""
-                contacts.append(
-                    f"<li>{esc(c['organisation'])}{role}: "
-                    f'<a href="mailto:{esc(c["email"])}">{esc(c["email"])}</a></li>'
-                )
-            parts.append(
-                self._section("kontakt", "Kontakt", f"<ul>{''.join(contacts)}</ul>", index=False)
-            )
+        parts.append(self.ask_section(case, page))  # type: ignore[attr-defined]
         related = col.related_cases(case)
         if related:
             links = self._case_list(related, page)

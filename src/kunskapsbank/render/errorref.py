@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kunskapsbank.errors.catalogue import CATALOGUE
 from kunskapsbank.errors.config_errors import CONFIG_ERRORS
-from kunskapsbank.errors.content_errors import PROBLEMS
 from kunskapsbank.errors.entry import Entry
 from kunskapsbank.render.templating import render
 
@@ -31,4 +31,5 @@ def _rows(entries: dict[str, Entry]) -> list[dict[str, object]]:
 
 def error_reference_html() -> str:
     """Every problem a check reports and every configuration error, with title and hint."""
-    return render("errors.html", problems=_rows(PROBLEMS), config=_rows(CONFIG_ERRORS))
+    problems = {code: e for code, e in CATALOGUE.items() if code not in CONFIG_ERRORS}
+    return render("errors.html", problems=_rows(problems), config=_rows(CONFIG_ERRORS))

@@ -39,11 +39,17 @@ class Listings(PageBase):
         )
 
     def list_pages(
-        self, base: str, title: str, intro: Callable[[str], str], cases: list[Case]
+        self,
+        base: str,
+        title: str,
+        intro: Callable[[str], str],
+        cases: list[Case],
+        after: Callable[[str], str] | None = None,
     ) -> list[Rendered]:
         """Paginated card lists: ``base``, then ``base``sida/2/ and so on.
 
-        ``intro`` gives the introduction for a page URL, so its links stay relative.
+        ``intro`` gives the introduction for a page URL, so its links stay relative;
+        ``after`` what follows the list on the first page.
         """
         pages = max(1, -(-len(cases) // PAGE_SIZE))
         count = len(cases)
@@ -59,6 +65,8 @@ class Listings(PageBase):
                 f'<p class="kb-count">{count} fall, nyast först.{of_pages}</p>'
                 f'<ul class="kb-cards">{cards}</ul>{self._pager(base, url, n, pages)}</div>'
             )
+            if after is not None and n == 1:
+                body += after(url)
             source = src_uri(base) if n == 1 else url.rstrip("/") + ".md"
             out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body))
         return out
@@ -126,7 +134,13 @@ class Listings(PageBase):
                         f'{esc(noun)}</a> · <a href="{esc(rel_url(CASES, url))}">Alla fall</a></p>'
                     )
 
-                pages = self.list_pages(base, f"{vocab.title}: {label}", intro, cases)
+                after = None
+                if facet.path == "lan":
+
+                    def after(url: str, county: str = term_id) -> str:
+                        return self.county_organisations(county, url)  # type: ignore[attr-defined]
+
+                pages = self.list_pages(base, f"{vocab.title}: {label}", intro, cases, after)
                 out.extend(pages)
         return out
 

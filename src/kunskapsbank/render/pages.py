@@ -6,10 +6,11 @@ from kunskapsbank.render.base import Rendered
 from kunskapsbank.render.case_page import CasePage
 from kunskapsbank.render.guide import GuideParts
 from kunskapsbank.render.listing import Listings
+from kunskapsbank.render.organisations import OrganisationPages
 from kunskapsbank.render.search_page import SearchData
 
 __all__ = ["Rendered", "SiteRenderer"]
 
 
-class SiteRenderer(CasePage, GuideParts, Listings, SearchData):
-    """Case pages, guidance additions, listings and search data for one collection."""
+class SiteRenderer(CasePage, GuideParts, Listings, SearchData, OrganisationPages):
+    """Case pages, guidance additions, listings, search data and organisation pages."""

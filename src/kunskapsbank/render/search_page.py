@@ -73,6 +73,7 @@ class SearchData(PageBase):
         counts: dict[str, dict[str, int]] = {name: {} for name in SEARCH_FILTERS}
         pages = [self.case_filters(c) for c in self.col.cases]
         pages += [self.guide_filters(g) for g in searchable_guides]
+        pages += self.organisation_filters()  # type: ignore[attr-defined]
         for filters in pages:
             for name, values in filters.items():
                 for value in dict.fromkeys(values):

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunskapsbank.site.exports import export_files
+from kunskapsbank.site.org_export import ORGANISATIONS_JSON, organisations_json
 from kunskapsbank.render.fieldref import field_reference_html
 from kunskapsbank.content.assets import asset_folder, published_assets
 from kunskapsbank.content.model import Case, Collection, Guide, build_collection
+from kunskapsbank.content.organisations import Organisation, build_directory
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
 from kunskapsbank.content.loader import Document
@@ -39,7 +41,16 @@ from kunskapsbank.render.history_page import history_html
 from kunskapsbank.render.pages import Rendered, SiteRenderer
 from kunskapsbank.render.search_page import search_page_html
 from kunskapsbank.render.templating import render as render_template
-from kunskapsbank.urls import CASE_ASSETS, CASE_SRC, LIBRARY_SRC, SEARCH, case_url, rel_url
+from kunskapsbank.urls import (
+    CASE_ASSETS,
+    CASE_SRC,
+    LIBRARY_SRC,
+    ORGANISATIONS_SRC,
+    SEARCH,
+    case_url,
+    organisation_url,
+    rel_url,
+)
 from kunskapsbank.site.search import index_site, pages_glob
 from kunskapsbank.site.shells import Shells, depth, shell_src_uri, write_sitemap
 from kunskapsbank.render.statement import results_html, storage_keys_html
@@ -48,6 +59,7 @@ MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 SEARCH_MARKER = "kunskapsbank:sok"
 WRITE_CHUNK = 200  # pages per task when the engine pages are written in parallel
+NAV_PAGES = (LIBRARY_SRC, ORGANISATIONS_SRC)  # engine pages the generator renders (in its nav)
 
 
 class ContentProblems(Exception):
@@ -78,6 +90,8 @@ class SiteBuild:
         if result.problems:
             raise ContentProblems(result.problems, format_text(result.problems, result.checked))
         collection = build_collection(layout, result.schemas, result.cases, result.guides)
+        lan = result.schemas.vocabularies["lan"]
+        collection.directory = build_directory(collection.cases, result.registry, lan)
         build = cls(layout, result, collection, SiteRenderer(collection), bodies=bodies)
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
@@ -104,6 +118,7 @@ class SiteBuild:
         """The library and facet pages. Case pages are rendered as they are written."""
         if not self.pages:
             out = self.renderer.library() + self.renderer.facet_pages()
+            out += self.renderer.organisation_listings()
             self.pages = {p.src_uri: p for p in out}
         return list(self.pages.values())
 
@@ -132,11 +147,11 @@ class SiteBuild:
         return [*self.in_generator_nav(), *(shell_src_uri(level) for level in sorted(levels))]
 
     def in_generator_nav(self) -> list[str]:
-        return [uri for uri in self.pages if uri == LIBRARY_SRC]
+        return [uri for uri in self.pages if uri in NAV_PAGES]
 
     def engine_written(self) -> list[Rendered]:
         """Library and facet pages written from shells (case pages are written too)."""
-        return [p for uri, p in self.pages.items() if uri != LIBRARY_SRC]
+        return [p for uri, p in self.pages.items() if uri not in NAV_PAGES]
 
     def shell_page(self, src_uri: str) -> bool:
         return self.shells.is_shell(src_uri)
@@ -163,13 +178,16 @@ class SiteBuild:
 
     def write_engine_pages(self, site_dir: Path) -> None:
         """Write every case, library and facet page into its shell, over one process per core."""
-        items: list[Case | Rendered] = [*self.collection.cases, *self.engine_written()]
+        items: list[Case | Rendered | Organisation] = [*self.collection.cases, *self.engine_written()]
+        items += self.collection.directory.organisations
         chunks = chunked(items, WRITE_CHUNK)
         workers = worker_count(len(items), self.layout.settings.workers)
         fork_map(_write_chunk, (self, site_dir), chunks, workers)
         self.shells.remove_shell_output(site_dir)
 
-    def write_page(self, site_dir: Path, item: Case | Rendered) -> None:
+    def write_page(self, site_dir: Path, item: Case | Rendered | Organisation) -> None:
+        if isinstance(item, Organisation):
+            item = self.renderer.organisation_page(item)
         page = self.renderer.case_page(item, self.bodies[item.slug]) if isinstance(item, Case) else item
         html_out = self.shells.fill(
             depth(page.url), page.title, page.description, page.html, page.url
@@ -192,6 +210,8 @@ class SiteBuild:
             entries.append((case.url, case.data["last_reviewed"]))
         for page in self.pages.values():
             entries.append((page.url, None))
+        for org in self.collection.directory.organisations:
+            entries.append((org.url, None))
         return entries
 
     def assets(self) -> list[tuple[Path, str]]:
@@ -240,7 +260,11 @@ class SiteBuild:
 
     def static_files(self) -> dict[str, str]:
         """Non-HTML files the engine makes (open data, schemas), by site path."""
-        return export_files(self.collection, self.layout.settings)
+        files = export_files(self.collection, self.layout.settings)
+        files[ORGANISATIONS_JSON] = organisations_json(
+            self.collection.directory, self.layout.settings
+        )
+        return files
 
     def post_build(self, site_dir: Path) -> None:
         self.write_engine_pages(site_dir)
@@ -248,12 +272,13 @@ class SiteBuild:
         index_site(site_dir, pages_glob(self.indexed_page_patterns()))
 
     def indexed_page_patterns(self) -> list[str]:
-        """URL patterns of the pages in the search index: every case and searchable guide."""
-        cases = [case_url("*")] if self.collection.cases else []
+        """URL patterns of the pages in the search index: every case, organisation and
+        searchable guide."""
+        cases = [case_url("*"), organisation_url("*")] if self.collection.cases else []
         return cases + [g.url for g in self.searchable_guides()]
 
 
-def _write_chunk(state: tuple[SiteBuild, Path], items: list[Case | Rendered]) -> None:
+def _write_chunk(state: tuple[SiteBuild, Path], items: list[Case | Rendered | Organisation]) -> None:
     """Write one chunk of pages; runs in a forked worker or in-process."""
     build, site_dir = state
     for item in items:
@@ -299,5 +324,8 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     done = fork_map(_check_and_render_chunk, (validator, renderer), chunked(tasks, CHUNK), workers)
     checked = [c for chunk in done for c in chunk]
     bodies = {c.doc.path.stem: c.html for c in checked if c.html is not None}
-    result = collect(layout, schemas, tasks, (c.doc for c in checked), whole_project=True)
+    docs = (c.doc for c in checked)
+    result = collect(
+        layout, schemas, tasks, docs, whole_project=True, registry=validator.registry
+    )
     return result, bodies

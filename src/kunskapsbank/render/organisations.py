@@ -1,0 +1,257 @@
+"""The organisation directory, its pages, and the "ask them" parts of case and county pages.
+
+Python gathers the data; the markup is in autoescaped Jinja templates packaged with
+the engine (``render/templates/``). No contributed text is ever a template: it only
+reaches the templates as values, and every value is escaped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader
+
+from kunskapsbank.content.model import Case
+from kunskapsbank.content.organisations import Directory, Organisation
+from kunskapsbank.render.base import PageBase, Rendered
+from kunskapsbank.render.format import date_label
+from kunskapsbank.urls import (
+    ORGANISATIONS,
+    ORGANISATIONS_SRC,
+    facet_url,
+    organisation_facet_url,
+    rel_url,
+    src_uri,
+)
+
+COUNTY_LIMIT = 20  # organisations listed per län on a county page; the rest via a link
+UNKNOWN = "okant"
+
+
+def tel(phone: str) -> str:
+    """A ``tel:`` target: ``0411-53 60 00`` -> ``+46411536000``."""
+    digits = re.sub(r"[^0-9+]", "", str(phone))
+    if digits.startswith("0"):
+        digits = "+46" + digits[1:]
+    return digits
+
+
+def host(url: str) -> str:
+    return urlsplit(str(url)).hostname or str(url)
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("kunskapsbank", "render/templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(tel=tel, host=host, date_label=lambda v: date_label(str(v)))
+    return env
+
+
+class OrganisationPages(PageBase):
+    @property
+    def directory(self) -> Directory | None:
+        return self.col.directory
+
+    def _render(self, template: str, page: str, **values: Any) -> str:
+        def rel(target: str) -> str:
+            return rel_url(target, page)
+
+        return (
+            environment()
+            .get_template(template)
+            .render(
+                rel=rel,
+                label=self.col.label,
+                facet_url=organisation_facet_url,
+                case_facet_url=facet_url,
+                **values,
+            )
+        )
+
+    # -- the directory: /organisationer/ and its pages per län and type -----------
+
+    def organisation_listings(self) -> list[Rendered]:
+        d = self.directory
+        if d is None:
+            return []
+        vocab = self.col.schemas.vocabularies
+        by_lan: dict[str, list[Organisation]] = {}
+        by_type: dict[str, list[Organisation]] = {}
+        for org in d.organisations:
+            by_lan.setdefault(org.lan or UNKNOWN, []).append(org)
+            by_type.setdefault(org.org_type, []).append(org)
+        groups = [(t.id, t.label, by_lan[t.id]) for t in vocab["lan"].terms if t.id in by_lan]
+        if UNKNOWN in by_lan:
+            groups.append((UNKNOWN, "Län okänt", by_lan[UNKNOWN]))
+        lan_pages = [(t.id, t.label) for t in vocab["lan"].terms if t.id in d.by_home]
+        types = [
+            (t.id, t.label, len(by_type[t.id])) for t in vocab["org_type"].terms if t.id in by_type
+        ]
+        html = self._render(
+            "directory.html",
+            ORGANISATIONS,
+            orgs=d.organisations,
+            case_count=len(self.col.cases),
+            by_lan=[(i, lbl, len(d.by_home[i])) for i, lbl in lan_pages],
+            by_type=types,
+            groups=groups,
+        )
+        out = [
+            Rendered(
+                ORGANISATIONS,
+                ORGANISATIONS_SRC,
+                "Organisationer",
+                f"{len(d.organisations)} organisationer som har deltagit i fall om "
+                "innovationsupphandling, län för län.",
+                html,
+            )
+        ]
+        for lan_id, lan_label in lan_pages:
+            members = sorted(d.by_home[lan_id], key=lambda o: o.name.casefold())
+            neighbours = [
+                (n, self.col.label("lan", n), len(d.by_home.get(n, [])))
+                for n in d.neighbours.get(lan_id, [])
+            ]
+            out.append(
+                self._facet_page(
+                    "lan",
+                    lan_id,
+                    "Organisationer i hela landet"
+                    if lan_id == "riket"
+                    else f"Organisationer i {lan_label}",
+                    members,
+                    title_label=lan_label,
+                    county_url=facet_url("lan", lan_id),
+                    neighbours=neighbours,
+                    unknown_note=any(o.lan is None for o in members),
+                    show_lan=any(o.lan is None for o in members),
+                )
+            )
+        for type_id, type_label, _count in types:
+            out.append(
+                self._facet_page(
+                    "typ",
+                    type_id,
+                    f"Organisationer: {type_label}",
+                    by_type[type_id],
+                    title_label=type_label,
+                    county_url=None,
+                    neighbours=[],
+                    unknown_note=False,
+                    show_lan=True,
+                )
+            )
+        return out
+
+    def _facet_page(
+        self, facet: str, value: str, title: str, orgs: list[Organisation], **values: Any
+    ) -> Rendered:
+        url = organisation_facet_url(facet, value)
+        html = self._render(
+            "directory_facet.html",
+            url,
+            index_url=ORGANISATIONS,
+            orgs=orgs,
+            caption=f"{title}: typ och antal fall",
+            **values,
+        )
+        return Rendered(url, src_uri(url), title, f"{title}: {len(orgs)} organisationer.", html)
+
+    # -- one organisation ----------------------------------------------------------
+
+    def organisation_page(self, org: Organisation) -> Rendered:
+        label = self.col.label
+        cases: list[tuple[Case, list[str]]] = []
+        for part in org.parts:
+            if cases and cases[-1][0] is part.case:
+                cases[-1][1].append(label("role", part.role))
+            else:
+                cases.append((part.case, [label("role", part.role)]))
+        where = f" i {label('lan', org.lan)}" if org.lan and org.lan != "riket" else ""
+        count = len(org.cases)
+        summary = f"{label('org_type', org.org_type)}{where}. Har deltagit i {count} fall i kunskapsbanken."
+        regions = [r for r in org.home if r != "riket"] or org.home
+        region_text = _join([label("lan", r) for r in regions]) + (
+            " och grannlänen" if any(self.directory.neighbours.get(r) for r in regions) else ""
+        )
+        own = set(org.themes)
+
+        def shared(peer: Organisation) -> str:
+            common = [label("themes", t) for t in peer.themes if t in own]
+            return "samma teman: " + ", ".join(common[:3])
+
+        html = self._render(
+            "organisation.html",
+            org.url,
+            org=org,
+            entry=org.entry,
+            summary=summary,
+            cases=cases,
+            region_text=region_text,
+            shared=shared,
+        )
+        return Rendered(org.url, src_uri(org.url), org.name, summary, html)
+
+    def organisation_filters(self) -> list[dict[str, list[str]]]:
+        d = self.directory
+        return [{"Innehållstyp": ["Organisation"]} for _ in (d.organisations if d else [])]
+
+    # -- parts of other pages --------------------------------------------------------
+
+    def ask_section(self, case: Case, page: str) -> str:
+        """ "Fråga dem som gjort det": the contact points behind a case."""
+        d = self.directory
+        orgs: list[tuple[Organisation, list[str]]] = []
+        if d is not None:
+            for org, item in zip(
+                d.of_case.get(case.slug, []), case.data["organisations"], strict=False
+            ):
+                role = self.col.label("role", item["role"])
+                for known, roles in orgs:
+                    if known is org:
+                        roles.append(role)
+                        break
+                else:
+                    orgs.append((org, [role]))
+        contacts = case.data.get("contacts") or []
+        if not orgs and not contacts:
+            return ""
+        return self._render("ask.html", page, orgs=orgs, contacts=contacts)
+
+    def county_organisations(self, lan_id: str, page: str) -> str:
+        """The organisations in a county and its neighbours, for the county's case list."""
+        d = self.directory
+        if d is None:
+            return ""
+        groups = []
+        for county, members in d.near(lan_id):
+            label = self.col.label("lan", county)
+            shown = members[:COUNTY_LIMIT]
+            more = len(members) if len(members) > COUNTY_LIMIT else 0
+            groups.append((county, label, shown, more))
+        heading = (
+            "Organisationer som verkar i hela landet"
+            if lan_id == "riket"
+            else "Organisationer i länet och i grannlänen"
+        )
+        return self._render("county.html", page, groups=groups, heading=heading)
+
+    def organisation_link(self, case: Case, index: int, page: str) -> str | None:
+        """The URL of the page of the organisation at ``index`` in ``case``, relative to ``page``."""
+        d = self.directory
+        found = d.of_case.get(case.slug) if d is not None else None
+        return rel_url(found[index].url, page) if found and index < len(found) else None
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " och " + words[-1]
