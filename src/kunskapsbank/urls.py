@@ -21,6 +21,10 @@ PAGE_N = "{base}sida/{n}/"  # page n (from 2) of a paginated list at base
 SEARCH = "sok/"
 GUIDANCE = "vagledning/"
 FEED = "feed.xml"
+FACET_FEED = FACET + FEED  # an Atom feed of one county's or theme's cases
+FEED_FACETS = ("lan", "tema")  # the facets whose value pages have a feed
+NETWORKS = "natverk/"  # networks and support, from data/networks.yaml
+NETWORKS_SRC = NETWORKS + "index.md"
 ISSUE_TEMPLATE = "fel-i-fall.yml"  # .github/ISSUE_TEMPLATE/, linked from every case page
 
 # URL segments under fall/ that are never a case (the facet paths are added by the model).
@@ -36,6 +40,10 @@ def case_url(slug: str) -> str:
 
 def facet_url(facet: str, value: str) -> str:
     return FACET.format(facet=facet, value=value)
+
+
+def facet_feed_url(facet: str, value: str) -> str:
+    return FACET_FEED.format(facet=facet, value=value)
 
 
 def facet_index_url(facet: str) -> str:

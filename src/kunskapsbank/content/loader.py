@@ -183,8 +183,9 @@ def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
         return event.value, None
 
 
-def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
-    """Parse ``source`` (the frontmatter) into ``doc.data`` with marks.
+def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type = dict) -> None:
+    """Parse ``source`` (the frontmatter, or a data file whose root is ``root_type``)
+    into ``doc.data`` with marks.
 
     ``line_offset`` is the number of file lines before ``source``. Anchors,
     aliases and tags are reported with the field they belong to.
@@ -301,10 +302,11 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int) -> None:
         return
     marks.setdefault((), (1, 1))
     if root is None:
-        doc.data = {}
+        doc.data = root_type()
         return
-    if not isinstance(root, dict):
-        problems.append(problem("frontmatter-not-mapping", rel, 1 + line_offset, 1))
+    if not isinstance(root, root_type):
+        code = "frontmatter-not-mapping" if root_type is dict else "data-not-list"
+        problems.append(problem(code, rel, 1 + line_offset, 1))
         return
     doc.data = root
 

@@ -19,6 +19,7 @@ from kunskapsbank.content.checks import rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, is_outside, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.networks import Network, add_networks
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
 from kunskapsbank.errors.catalogue import Problem, problem
 from kunskapsbank.parallel import chunked, fork_map, worker_count
@@ -46,6 +47,7 @@ class Result:
     guides: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    networks: list[Network] = field(default_factory=list)  # data/networks.yaml, when valid
 
     @property
     def ok(self) -> bool:
@@ -177,4 +179,7 @@ def validate_project(
     chunks = chunked(tasks, CHUNK)
     workers = worker_count(len(tasks), layout.settings.workers)
     done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
-    return collect(layout, schemas, tasks, (d for c in done for d in c))
+    result = collect(layout, schemas, tasks, (d for c in done for d in c))
+    if paths is None:
+        add_networks(result, validator.today)
+    return result

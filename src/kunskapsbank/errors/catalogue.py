@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from kunskapsbank.errors.data_codes import DATA_FILE_ENTRIES
+
 
 class ConfigError(Exception):
     """A broken setting, schema or vocabulary file, or a misused command (exit 2)."""
@@ -304,6 +306,8 @@ CATALOGUE: dict[str, Entry] = {
         "Skriv det som efterfrågas i stället för platshållaren, utan '<<' och '>>'. {advice}",
     ),
 }
+# Problems in the data files beside the cases (errors/data_codes.py).
+CATALOGUE.update({code: Entry(*texts) for code, texts in DATA_FILE_ENTRIES.items()})
 
 
 def problem(

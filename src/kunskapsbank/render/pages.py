@@ -6,10 +6,11 @@ from kunskapsbank.render.base import Rendered
 from kunskapsbank.render.case_page import CasePage
 from kunskapsbank.render.guide import GuideParts
 from kunskapsbank.render.listing import Listings
+from kunskapsbank.render.networks import NetworksPage
 from kunskapsbank.render.search_page import SearchData
 
 __all__ = ["Rendered", "SiteRenderer"]
 
 
-class SiteRenderer(CasePage, GuideParts, Listings, SearchData):
+class SiteRenderer(CasePage, GuideParts, Listings, SearchData, NetworksPage):
     """Case pages, guidance additions, listings and search data for one collection."""

@@ -27,6 +27,7 @@ from kunskapsbank.content.model import Case, Collection, Guide, build_collection
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
 from kunskapsbank.content.loader import Document
+from kunskapsbank.content.networks import add_networks
 from kunskapsbank.parallel import chunked, fork_map, worker_count
 from kunskapsbank.render.markdown import BodyRenderer
 from kunskapsbank.errors.catalogue import Problem, format_text
@@ -34,7 +35,15 @@ from kunskapsbank.config import Layout, open_layout
 from kunskapsbank.render.format import esc
 from kunskapsbank.render.pages import Rendered, SiteRenderer
 from kunskapsbank.render.search_page import search_page_html
-from kunskapsbank.urls import CASE_ASSETS, CASE_SRC, LIBRARY_SRC, SEARCH, case_url, rel_url
+from kunskapsbank.urls import (
+    CASE_ASSETS,
+    CASE_SRC,
+    LIBRARY_SRC,
+    NETWORKS_SRC,
+    SEARCH,
+    case_url,
+    rel_url,
+)
 from kunskapsbank.site.search import index_site, pages_glob
 from kunskapsbank.site.shells import Shells, depth, shell_src_uri, write_sitemap
 from kunskapsbank.render.statement import results_html, storage_keys_html
@@ -42,6 +51,7 @@ from kunskapsbank.render.statement import results_html, storage_keys_html
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 SEARCH_MARKER = "kunskapsbank:sok"
+GENERATOR_NAV = (LIBRARY_SRC, NETWORKS_SRC)  # engine pages the generator renders in its nav
 WRITE_CHUNK = 200  # pages per task when the engine pages are written in parallel
 
 
@@ -73,6 +83,7 @@ class SiteBuild:
         if result.problems:
             raise ContentProblems(result.problems, format_text(result.problems, result.checked))
         collection = build_collection(layout, result.schemas, result.cases, result.guides)
+        collection.networks = result.networks
         build = cls(layout, result, collection, SiteRenderer(collection), bodies=bodies)
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
@@ -93,6 +104,8 @@ class SiteBuild:
         """The library and facet pages. Case pages are rendered as they are written."""
         if not self.pages:
             out = self.renderer.library() + self.renderer.facet_pages()
+            networks = self.renderer.networks_page()
+            out += [networks] if networks else []
             self.pages = {p.src_uri: p for p in out}
         return list(self.pages.values())
 
@@ -121,11 +134,11 @@ class SiteBuild:
         return [*self.in_generator_nav(), *(shell_src_uri(level) for level in sorted(levels))]
 
     def in_generator_nav(self) -> list[str]:
-        return [uri for uri in self.pages if uri == LIBRARY_SRC]
+        return [uri for uri in self.pages if uri in GENERATOR_NAV]
 
     def engine_written(self) -> list[Rendered]:
         """Library and facet pages written from shells (case pages are written too)."""
-        return [p for uri, p in self.pages.items() if uri != LIBRARY_SRC]
+        return [p for uri, p in self.pages.items() if uri not in GENERATOR_NAV]
 
     def shell_page(self, src_uri: str) -> bool:
         return self.shells.is_shell(src_uri)
@@ -144,7 +157,7 @@ class SiteBuild:
             target, fragment = m.group(2), m.group(3) or ""
             resolved = posixpath.normpath(posixpath.join(base, target))
             url = self.engine_url(resolved)
-            if url is None or resolved == LIBRARY_SRC:
+            if url is None or resolved in GENERATOR_NAV:
                 return m.group(0)
             return f"{m.group(1)}{rel_url(url, guide.url)}{fragment})"
 
@@ -291,4 +304,6 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     done = fork_map(_check_and_render_chunk, (validator, renderer), chunked(tasks, CHUNK), workers)
     checked = [c for chunk in done for c in chunk]
     bodies = {c.doc.path.stem: c.html for c in checked if c.html is not None}
-    return collect(layout, schemas, tasks, (c.doc for c in checked)), bodies
+    result = collect(layout, schemas, tasks, (c.doc for c in checked))
+    add_networks(result)
+    return result, bodies
