@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kunskapsbank.content.model import FACETS, Case, Facet
-from kunskapsbank.render.base import PageBase, Rendered
+from kunskapsbank.render.base import Rendered
+from kunskapsbank.render.county_map import CountyMap
 from kunskapsbank.render.format import esc, month_label
 from kunskapsbank.urls import CASES, facet_index_url, facet_url, page_n, rel_url, src_uri
 
 PAGE_SIZE = 50
 
 
-class Listings(PageBase):
+class Listings(CountyMap):
     def card(self, case: Case, page: str) -> str:
         """A case's card in a listing; cached per case and relative path to /fall/."""
         prefix = rel_url(CASES, page)
@@ -94,7 +95,7 @@ class Listings(PageBase):
                 "<p>Här finns erfarenheter som organisationer delar med varandra: upphandlingar, "
                 "projekt, nätverk och studier. Bläddra bland alla fall nedan, sök, eller välj "
                 f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>'
-            )
+            ) + (self.county_map(url) if url == CASES else "")
 
         return self.list_pages(CASES, "Fall", intro, col.cases)
 
