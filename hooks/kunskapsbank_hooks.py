@@ -34,7 +34,7 @@ def on_config(config):
 def on_serve(server, config, builder):
     """Watch the content the engine reads, whatever mkdocs.yml's ``watch`` lists."""
     layout = _state["build"].layout
-    for folder in (layout.cases_dir, layout.schemas_dir):
+    for folder in (layout.cases_dir, layout.schemas_dir, layout.root / "data"):
         if folder.is_dir():
             server.watch(str(folder))
     return server
@@ -67,7 +67,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     src_uri = page.file.src_uri
     if build.shell_page(src_uri):
         page.title = build.shells.title
-        page.meta = {"description": build.shells.description, "hide": ["toc"], "kb_generated": True}
+        page.meta = {
+            "description": build.shells.description,
+            "hide": ["toc"],
+            "kb_generated": True,
+            "kb_head": build.shells.head,
+        }
         page.edit_url = None
         return ""
     generated = build.page(src_uri)

@@ -7,8 +7,18 @@ from collections.abc import Callable
 from kunskapsbank.content.model import FACETS, Case, Facet
 from kunskapsbank.render.base import Rendered
 from kunskapsbank.render.county_map import CountyMap
+from kunskapsbank.render.feeds import alternate_link, feed_title, subscribe_link
 from kunskapsbank.render.format import esc, month_label
-from kunskapsbank.urls import CASES, facet_index_url, facet_url, page_n, rel_url, src_uri
+from kunskapsbank.urls import (
+    CASES,
+    FEED_FACETS,
+    facet_feed_url,
+    facet_index_url,
+    facet_url,
+    page_n,
+    rel_url,
+    src_uri,
+)
 
 PAGE_SIZE = 50
 
@@ -42,11 +52,17 @@ class Listings(CountyMap):
         )
 
     def list_pages(
-        self, base: str, title: str, intro: Callable[[str], str], cases: list[Case]
+        self,
+        base: str,
+        title: str,
+        intro: Callable[[str], str],
+        cases: list[Case],
+        feed: tuple[str, str] | None = None,
     ) -> list[Rendered]:
         """Paginated card lists: ``base``, then ``base``sida/2/ and so on.
 
         ``intro`` gives the introduction for a page URL, so its links stay relative.
+        ``feed`` is (URL, title) of the list's Atom feed, announced and linked on each page.
         """
         pages = max(1, -(-len(cases) // PAGE_SIZE))
         count = len(cases)
@@ -57,13 +73,15 @@ class Listings(CountyMap):
             cards = "".join(self.card(c, url) for c in chunk)
             page_title = title if n == 1 else f"{title}, sida {n} av {pages}"
             of_pages = f" Sida {n} av {pages}." if pages > 1 else ""
+            subscribe = subscribe_link(feed[0], url, feed[1]) if feed else ""
             body = (
-                f'<div class="kb-listing" data-pagefind-ignore="all">{intro(url)}'
+                f'<div class="kb-listing" data-pagefind-ignore="all">{intro(url)}{subscribe}'
                 f'<p class="kb-count">{count} fall, nyast först.{of_pages}</p>'
                 f'<ul class="kb-cards">{cards}</ul>{self._pager(base, url, n, pages)}</div>'
             )
             source = src_uri(base) if n == 1 else url.rstrip("/") + ".md"
-            out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body))
+            head = alternate_link(feed[0], url, feed[1]) if feed else ""
+            out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body, head))
         return out
 
     @staticmethod
@@ -129,7 +147,10 @@ class Listings(CountyMap):
                         f'{esc(noun)}</a> · <a href="{esc(rel_url(CASES, url))}">Alla fall</a></p>'
                     )
 
-                pages = self.list_pages(base, f"{vocab.title}: {label}", intro, cases)
+                feed = None
+                if facet.path in FEED_FACETS:
+                    feed = (facet_feed_url(facet.path, term_id), feed_title(facet.path, label))
+                pages = self.list_pages(base, f"{vocab.title}: {label}", intro, cases, feed)
                 out.extend(pages)
         return out
 

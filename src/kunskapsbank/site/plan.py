@@ -174,7 +174,7 @@ class SiteBuild:
     def write_page(self, site_dir: Path, item: Case | Rendered) -> None:
         page = self.renderer.case_page(item, self.bodies[item.slug]) if isinstance(item, Case) else item
         html_out = self.shells.fill(
-            depth(page.url), page.title, page.description, page.html, page.url
+            depth(page.url), page.title, page.description, page.html, page.url, page.head
         )
         folder = site_dir / page.url
         try:
