@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from kunskapsbank.config import Settings
 from kunskapsbank.content.model import FACETS, Case, Collection
+from kunskapsbank.content.networks import load_schema
 from kunskapsbank.render.feeds import feed_title
 from kunskapsbank.urls import CASES, FEED, FEED_FACETS, facet_feed_url, facet_url
 
@@ -153,6 +154,8 @@ def export_files(collection: Collection, settings: Settings) -> dict[str, str]:
     }
     for name, schema in schemas.resolved.items():
         files[f"schemas/{name}.schema.json"] = _dump(schema)
+    if collection.networks:
+        files["schemas/network.schema.json"] = _dump(load_schema(schemas))
     files["schemas/vocabularies.json"] = _dump(
         {
             name: {
