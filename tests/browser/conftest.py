@@ -38,10 +38,11 @@ CHROMIUM_ARGS = [
 PAGE_TYPES = [
     ("Startsida", "/"),
     ("Vägledning", "/vagledning/mandat/"),
-    ("Fallbibliotek", "/fall/"),
+    ("Fallbibliotek med karta", "/fall/"),
     ("Fall per län", "/fall/lan/"),
     ("Fall i ett län", "/fall/lan/skane/"),
     ("Fallbeskrivning", "/fall/innovationsupphandling-syd/"),
+    ("Nätverk och stöd", "/natverk/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
 ]
