@@ -56,7 +56,7 @@ from synthetic import TEXTS, write_cases  # noqa: E402
 from kunskapsbank.content.schemas import load_schemas  # noqa: E402
 from kunskapsbank.site.search import pagefind_command  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "data", "schemas", "hooks", "overrides")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
 
 MEASURE = (

@@ -127,7 +127,7 @@ def make_project(root: Path) -> Path:
     """Copy the repository's site sources to ``root`` and add the hostile cases."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "schemas", "docs", "cases"):
+    for folder in ("hooks", "overrides", "schemas", "docs", "cases", "data"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for n, (slug, payload) in enumerate(HOSTILE_CASES.items(), start=1):
         (root / "cases" / f"{slug}.md").write_text(hostile_case(payload, n), encoding="utf-8")
