@@ -212,3 +212,13 @@ def test_report_lists_entries_not_checked_in_12_months(project: Path, monkeypatc
     text_out = format_text(report)
     assert "Nätverk och stöd att kontrollera igen (1):" in text_out
     assert f"data/networks.yaml:{line_of(text, '- id: exempelby-stod')}:" in text_out
+
+
+def test_validate_checks_the_file_when_it_is_named(project: Path, run_cli) -> None:
+    path = write(project, ENTRY.replace("  checked: 2026-11-01\n", ""))
+    named = run_cli("validate", str(path), cwd=project)
+    assert named.returncode == 1, named.stdout + named.stderr
+    assert "data/networks.yaml:1:3:" in named.stdout
+    case = next((project / "cases").glob("*.md"))
+    only_case = run_cli("validate", str(case), cwd=project)
+    assert only_case.returncode == 0, only_case.stdout + only_case.stderr

@@ -10,15 +10,19 @@ from kunskapsbank.errors.catalogue import FORMATTERS, ConfigError
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kunskapsbank.content.networks import add_networks, networks_path
     from kunskapsbank.content.validate import validate_project
 
     layout = layout_from_args(args, args.paths)
     paths: list[Path] | None = None
+    networks = False  # data/networks.yaml named on the command line
     if args.paths:
         paths = []
         for raw in args.paths:
             p = Path(raw).absolute()
-            if p.is_dir():
+            if p.resolve() == networks_path(layout).resolve():
+                networks = True
+            elif p.is_dir():
                 paths.extend(sorted(p.rglob("*.md")))
             elif p.is_file() or p.is_symlink():
                 paths.append(p)
@@ -28,9 +32,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if outside:
             raise ConfigError(
                 f"{outside[0]} ligger varken i {layout.settings.cases_dir}/ eller "
-                f"{layout.settings.docs_dir}/ i projektet {layout.root}."
+                f"{layout.settings.docs_dir}/ i projektet {layout.root}, och är inte "
+                "data/networks.yaml."
             )
     result = validate_project(layout, paths, keep_documents=False)
+    if networks:
+        add_networks(result)
     print(FORMATTERS[args.format](result.problems, result.checked))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
@@ -40,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "validate",
         help="Kontrollera fall och vägledningssidor.",
         description="Kontrollerar metadata och text i fall (cases/) och vägledningssidor (docs/) "
-        "och visar alla problem på en gång, med fil och rad.\n\n"
+        "och listan över nätverk och stöd (data/networks.yaml), och visar alla problem på en "
+        "gång, med fil och rad.\n\n"
         "Slutstatus: 0 = inga problem, 1 = problem i innehållet, 2 = fel i kommandot "
         "eller i inställningarna.",
     )
