@@ -71,7 +71,14 @@ def load_schema(schemas: SchemaSet) -> dict[str, Any]:
         raise ConfigError(f"Kan inte läsa {path}: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: schemat ska vara en mappning.")
-    return _inject(copy.deepcopy(data), schemas.vocabularies, str(path))
+    resolved = _inject(copy.deepcopy(data), schemas.vocabularies, str(path))
+    from jsonschema import Draft202012Validator, SchemaError
+
+    try:
+        Draft202012Validator.check_schema(resolved)
+    except SchemaError as exc:
+        raise ConfigError(f"{path} är inte ett giltigt schema: {exc.message}") from exc
+    return resolved
 
 
 def read_networks(layout: Layout) -> Document | None:
