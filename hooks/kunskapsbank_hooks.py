@@ -68,7 +68,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     src_uri = page.file.src_uri
     if build.shell_page(src_uri):
         page.title = build.shells.title
-        page.meta = {"description": build.shells.description, "hide": ["toc"], "kb_generated": True}
+        page.meta = {
+            "description": build.shells.description,
+            "hide": ["toc"],
+            "kb_generated": True,
+            "kb_head": build.shells.head,
+        }
         page.edit_url = None
         return ""
     generated = build.page(src_uri)

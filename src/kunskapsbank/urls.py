@@ -22,6 +22,10 @@ PAGE_N = "{base}sida/{n}/"  # page n (from 2) of a paginated list at base
 SEARCH = "sok/"
 GUIDANCE = "vagledning/"
 FEED = "feed.xml"
+FACET_FEED = FACET + FEED  # an Atom feed of one county's or theme's cases
+FEED_FACETS = ("lan", "tema")  # the facets whose value pages have a feed
+NETWORKS = "natverk/"  # networks and support, from data/networks.yaml
+NETWORKS_SRC = NETWORKS + "index.md"
 ISSUE_TEMPLATE = "fel-i-fall.yml"  # .github/ISSUE_TEMPLATE/, linked from every case page
 ORGANISATIONS = "organisationer/"  # the directory; an organisation is at organisationer/<slug>/
 ORGANISATION = ORGANISATIONS + "{slug}/"
@@ -49,6 +53,10 @@ def organisation_url(slug: str) -> str:
 
 def organisation_facet_url(facet: str, value: str) -> str:
     return ORGANISATION_FACET.format(facet=facet, value=value)
+
+
+def facet_feed_url(facet: str, value: str) -> str:
+    return FACET_FEED.format(facet=facet, value=value)
 
 
 def facet_index_url(facet: str) -> str:

@@ -38,12 +38,13 @@ CHROMIUM_ARGS = [
 PAGE_TYPES = [
     ("Startsida", "/"),
     ("Vägledning", "/vagledning/mandat/"),
-    ("Fallbibliotek", "/fall/"),
+    ("Fallbibliotek med karta", "/fall/"),
     ("Fall per län", "/fall/lan/"),
     ("Fall i ett län", "/fall/lan/skane/"),
     ("Fall", "/fall/innovationsupphandling-syd/"),
     ("Organisationer", "/organisationer/"),
     ("Organisation", "/organisationer/ystads-kommun/"),
+    ("Nätverk och stöd", "/natverk/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
 ]

@@ -20,8 +20,8 @@ def register_report(sub: argparse._SubParsersAction) -> None:
         "report",
         help="Visa vad redaktionen behöver granska.",
         description="Visar sidor och fall som ska granskas (efter datumet i next_review, eller "
-        "inte granskade på 12 månader), utkast, och hur många publicerade fall det finns per "
-        "län, tema och förfarande.",
+        "inte granskade på 12 månader), nätverk och stöd som inte kontrollerats på 12 "
+        "månader, utkast, och hur många publicerade fall det finns per län, tema och förfarande.",
     )
     p.add_argument(
         "--format",

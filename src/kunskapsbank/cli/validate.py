@@ -11,16 +11,20 @@ from kunskapsbank.errors.printers import FORMATTERS
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kunskapsbank.content.networks import NETWORKS_FILE, add_networks, networks_path
     from kunskapsbank.content.registry import REGISTRY_FILE
     from kunskapsbank.content.validate import validate_project
 
     layout = layout_from_args(args, args.paths)
     paths: list[Path] | None = None
+    networks = False  # data/networks.yaml named on the command line
     if args.paths:
         paths = []
         for raw in args.paths:
             p = Path(raw).absolute()
-            if p.is_dir():
+            if p.resolve() == networks_path(layout).resolve():
+                networks = True
+            elif p.is_dir():
                 paths.extend(sorted(p.rglob("*.md")))
             elif p.is_file() or p.is_symlink():
                 paths.append(p)
@@ -36,10 +40,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 path=outside[0],
                 cases=layout.settings.cases_dir,
                 docs=layout.settings.docs_dir,
-                data=REGISTRY_FILE,
+                data=f"{REGISTRY_FILE}, {NETWORKS_FILE}",
                 root=layout.root,
             )
     result = validate_project(layout, paths, keep_documents=False)
+    if networks:
+        add_networks(result)
     print(FORMATTERS[args.format](result.problems, result.checked))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
@@ -48,9 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser(
         "validate",
         help="Kontrollera fall och vägledningssidor.",
-        description="Kontrollerar fall (cases/), vägledningssidor (docs/) och registret över "
-        "organisationer (data/organisations.yaml) och visar alla problem på en gång, med fil "
-        "och rad.\n\n"
+        description="Kontrollerar fall (cases/), vägledningssidor (docs/), registret över "
+        "organisationer (data/organisations.yaml) och listan över nätverk och stöd "
+        "(data/networks.yaml) och visar alla problem på en gång, med fil och rad.\n\n"
         "Slutstatus: 0 = inga problem, 1 = problem i innehållet, 2 = fel i kommandot "
         "eller i inställningarna.",
     )

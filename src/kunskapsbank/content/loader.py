@@ -190,7 +190,8 @@ def _scalar_value(event: ScalarEvent) -> tuple[Any, str | None]:
 
 
 def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type = dict) -> None:
-    """Parse ``source`` (the frontmatter) into ``doc.data`` with marks.
+    """Parse ``source`` (the frontmatter, or a data file whose root is ``root_type``)
+    into ``doc.data`` with marks.
 
     ``line_offset`` is the number of file lines before ``source``. Anchors,
     aliases and tags are reported with the field they belong to.

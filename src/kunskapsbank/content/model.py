@@ -116,6 +116,7 @@ class Collection:
     cases_citing_case: dict[str, list[Case]] = field(default_factory=dict)
     guides_citing_case: dict[str, list[Guide]] = field(default_factory=dict)
     directory: Any = None  # content.organisations.Directory, built after the collection
+    networks: list[Any] = field(default_factory=list)  # content.networks.Network, in file order
 
     def label(self, vocabulary: str, term_id: str) -> str:
         return self.schemas.label(vocabulary, term_id)

@@ -20,6 +20,7 @@ from kunskapsbank.content.checks import orgs, rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.networks import Network, add_networks
 from kunskapsbank.content.registry import REGISTRY_FILE, Registry, load_registry
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
 from kunskapsbank.errors.catalogue import Problem, problem
@@ -50,6 +51,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
     registry: Registry | None = None
+    networks: list[Network] = field(default_factory=list)  # data/networks.yaml, when valid
 
     @property
     def ok(self) -> bool:
@@ -210,4 +212,7 @@ def validate_project(
     if paths is not None and registry.path not in {Path(p).absolute() for p in paths}:
         registry = None  # only some files were asked for, and the registry is not one of them
     docs = (d for c in done for d in c)
-    return collect(layout, schemas, tasks, docs, whole_project=paths is None, registry=registry)
+    result = collect(layout, schemas, tasks, docs, whole_project=paths is None, registry=registry)
+    if paths is None:
+        add_networks(result, validator.today)
+    return result

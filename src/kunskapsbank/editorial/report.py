@@ -1,7 +1,7 @@
 """``kunskapsbank report``: what the editors should look at.
 
 Pages and cases that are due for review (past ``next_review``, or not reviewed
-for 12 months), drafts, and how the published cases spread over counties,
+for 12 months), entries of ``data/networks.yaml`` not checked for 12 months, drafts, and how the published cases spread over counties,
 themes and procedures. Dates are compared with :func:`config.today` (the project settings' date), so
 ``KUNSKAPSBANK_TODAY`` fixes the date in tests.
 """
@@ -16,6 +16,7 @@ from typing import Any
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
 from kunskapsbank.content.model import FACETS
+from kunskapsbank.content.networks import NETWORKS_FILE
 from kunskapsbank.content.validate import validate_project
 from kunskapsbank.errors.safetext import printable
 
@@ -50,6 +51,15 @@ class Count:
 
 
 @dataclass(slots=True)
+class NetworkDue:
+    file: str
+    line: int
+    id: str
+    name: str
+    checked: str
+
+
+@dataclass(slots=True)
 class Report:
     site_name: str
     today: str
@@ -60,6 +70,8 @@ class Report:
     problems: int = 0
     review_due: list[Due] = field(default_factory=list)
     counts: dict[str, list[Count]] = field(default_factory=dict)
+    networks: int = 0  # entries in data/networks.yaml
+    networks_due: list[NetworkDue] = field(default_factory=list)  # not checked in 12 months
 
 
 def _date(value: Any) -> dt.date | None:
@@ -128,6 +140,12 @@ def make_report(layout: Layout, *, on: dt.date | None = None) -> Report:
         if due:
             report.review_due.append(due)
     report.cases = len(published)
+    report.networks = len(result.networks)
+    report.networks_due = [
+        NetworkDue(NETWORKS_FILE, n.line, n.id, n.name, n.checked)
+        for n in sorted(result.networks, key=lambda n: (n.checked, n.line))
+        if dt.date.fromisoformat(n.checked) <= limit
+    ]
     report.review_due.sort(key=lambda d: (d.last_reviewed or "", d.file))
     for facet in COUNTS:
         vocab = result.schemas.vocabularies[facet.vocabulary]
@@ -171,6 +189,17 @@ def format_text(report: Report) -> str:
             lines.append(
                 f"    senast granskad {due.last_reviewed}, för {REVIEW_MONTHS} månader "
                 "sedan eller tidigare"
+            )
+    if report.networks:
+        lines += ["", f"Nätverk och stöd att kontrollera igen ({len(report.networks_due)}):"]
+        if not report.networks_due:
+            lines.append(
+                f"  Inga. Alla {report.networks} poster är kontrollerade det senaste året."
+            )
+        for n in report.networks_due:
+            lines.append(f"  {n.file}:{n.line}: {n.name}")
+            lines.append(
+                f"    senast kontrollerad {n.checked}, för {REVIEW_MONTHS} månader sedan eller tidigare"
             )
     lines += ["", f"Utkast ({len(report.drafts)}):"]
     if not report.drafts:

@@ -14,10 +14,16 @@ from typing import Any
 
 from kunskapsbank.errors.config_errors import CONFIG_ERRORS
 from kunskapsbank.errors.content_errors import PROBLEMS
+from kunskapsbank.errors.data_codes import DATA_FILE_ENTRIES
 from kunskapsbank.errors.entry import Entry
 from kunskapsbank.errors.organisation_codes import ORGANISATION_PROBLEMS
 
-CATALOGUE: dict[str, Entry] = {**PROBLEMS, **ORGANISATION_PROBLEMS, **CONFIG_ERRORS}
+CATALOGUE: dict[str, Entry] = {
+    **PROBLEMS,
+    **ORGANISATION_PROBLEMS,
+    **{code: Entry(*entry) for code, entry in DATA_FILE_ENTRIES.items()},
+    **CONFIG_ERRORS,
+}
 
 
 def _texts(code: str, params: dict[str, Any], variant: str | None) -> tuple[str, str | None]:

@@ -20,6 +20,7 @@ class Rendered:
     title: str
     description: str
     html: str
+    head: str = ""  # extra markup for the page's <head>, like a feed's alternate link
 
 
 class PageBase:

@@ -5,14 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kunskapsbank.content.model import FACETS, Case, Facet
-from kunskapsbank.render.base import PageBase, Rendered
+from kunskapsbank.render.base import Rendered
+from kunskapsbank.render.county_map import CountyMap
+from kunskapsbank.render.feeds import alternate_link, feed_title, subscribe_link
 from kunskapsbank.render.format import esc, period_label
-from kunskapsbank.urls import CASES, facet_index_url, facet_url, page_n, rel_url, src_uri
+from kunskapsbank.urls import (
+    CASES,
+    FEED_FACETS,
+    facet_feed_url,
+    facet_index_url,
+    facet_url,
+    page_n,
+    rel_url,
+    src_uri,
+)
 
 PAGE_SIZE = 50
 
 
-class Listings(PageBase):
+class Listings(CountyMap):
     def card(self, case: Case, page: str) -> str:
         """A case's card in a listing; cached per case and relative path to /fall/."""
         prefix = rel_url(CASES, page)
@@ -45,11 +56,13 @@ class Listings(PageBase):
         intro: Callable[[str], str],
         cases: list[Case],
         after: Callable[[str], str] | None = None,
+        feed: tuple[str, str] | None = None,
     ) -> list[Rendered]:
         """Paginated card lists: ``base``, then ``base``sida/2/ and so on.
 
         ``intro`` gives the introduction for a page URL, so its links stay relative;
-        ``after`` what follows the list on the first page.
+        ``after`` what follows the list on the first page. ``feed`` is (URL, title) of
+        the list's Atom feed, announced and linked on each page.
         """
         pages = max(1, -(-len(cases) // PAGE_SIZE))
         count = len(cases)
@@ -60,15 +73,17 @@ class Listings(PageBase):
             cards = "".join(self.card(c, url) for c in chunk)
             page_title = title if n == 1 else f"{title}, sida {n} av {pages}"
             of_pages = f" Sida {n} av {pages}." if pages > 1 else ""
+            subscribe = subscribe_link(feed[0], url, feed[1]) if feed else ""
             body = (
-                f'<div class="kb-listing" data-pagefind-ignore="all">{intro(url)}'
+                f'<div class="kb-listing" data-pagefind-ignore="all">{intro(url)}{subscribe}'
                 f'<p class="kb-count">{count} fall, nyast först.{of_pages}</p>'
                 f'<ul class="kb-cards">{cards}</ul>{self._pager(base, url, n, pages)}</div>'
             )
             if after is not None and n == 1:
                 body += after(url)
             source = src_uri(base) if n == 1 else url.rstrip("/") + ".md"
-            out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body))
+            head = alternate_link(feed[0], url, feed[1]) if feed else ""
+            out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body, head))
         return out
 
     @staticmethod
@@ -100,7 +115,7 @@ class Listings(PageBase):
                 "<p>Här finns erfarenheter som organisationer delar med varandra: upphandlingar, "
                 "projekt, nätverk och studier. Bläddra bland alla fall nedan, sök, eller välj "
                 f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>'
-            )
+            ) + (self.county_map(url) if url == CASES else "")
 
         return self.list_pages(CASES, "Fall", intro, col.cases)
 
@@ -140,7 +155,12 @@ class Listings(PageBase):
                     def after(url: str, county: str = term_id) -> str:
                         return self.county_organisations(county, url)  # type: ignore[attr-defined]
 
-                pages = self.list_pages(base, f"{vocab.title}: {label}", intro, cases, after)
+                feed = None
+                if facet.path in FEED_FACETS:
+                    feed = (facet_feed_url(facet.path, term_id), feed_title(facet.path, label))
+                pages = self.list_pages(
+                    base, f"{vocab.title}: {label}", intro, cases, after=after, feed=feed
+                )
                 out.extend(pages)
         return out
 

@@ -16,8 +16,10 @@ from xml.sax.saxutils import quoteattr as _quoteattr
 from kunskapsbank.errors.safetext import xml_safe
 
 from kunskapsbank.config import Settings
-from kunskapsbank.content.model import Collection
-from kunskapsbank.urls import CASES, FEED
+from kunskapsbank.content.model import FACETS, Case, Collection
+from kunskapsbank.content.networks import load_schema
+from kunskapsbank.render.feeds import feed_title
+from kunskapsbank.urls import CASES, FEED, FEED_FACETS, facet_feed_url, facet_url
 
 FEED_ENTRIES = 50
 
@@ -84,10 +86,21 @@ def cases_csv(collection: Collection, records: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def atom_feed(collection: Collection, settings: Settings) -> str:
+def atom_feed(
+    collection: Collection,
+    settings: Settings,
+    *,
+    cases: list[Case] | None = None,
+    path: str = FEED,
+    title: str = "nya och uppdaterade fall",
+    alternate: str = CASES,
+) -> str:
+    """An Atom feed (RFC 4287) of ``cases`` (every published case by default), the most
+    recently reviewed first: a new case appears with its publication date, an updated
+    one moves up with its new review date."""
     base = _site_url(settings)
     cases = sorted(
-        collection.cases,
+        collection.cases if cases is None else cases,
         key=lambda c: (str(c.data["last_reviewed"]), str(c.data["published"]), c.slug),
         reverse=True,
     )[:FEED_ENTRIES]
@@ -111,13 +124,32 @@ def atom_feed(collection: Collection, settings: Settings) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">\n'
-        f"  <id>{escape(base + FEED)}</id>\n"
-        f"  <title>{escape(name)}: nya och uppdaterade fall</title>\n"
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + FEED)}/>\n'
-        f'  <link rel="alternate" type="text/html" href={quoteattr(base + CASES)}/>\n'
+        f"  <id>{escape(base + path)}</id>\n"
+        f"  <title>{escape(name)}: {escape(title)}</title>\n"
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + path)}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base + alternate)}/>\n'
         f"  <updated>{escape(updated)}T00:00:00Z</updated>\n"
         f"  <author><name>{escape(name)}</name></author>\n" + "".join(entries) + "</feed>\n"
     )
+
+
+def facet_feeds(collection: Collection, settings: Settings) -> dict[str, str]:
+    """One feed per county and per theme that has cases, beside its page."""
+    files = {}
+    for facet in FACETS:
+        if facet.path not in FEED_FACETS:
+            continue
+        for value, cases in collection.facet_index.get(facet.path, {}).items():
+            label = collection.label(facet.vocabulary, value)
+            files[facet_feed_url(facet.path, value)] = atom_feed(
+                collection,
+                settings,
+                cases=cases,
+                path=facet_feed_url(facet.path, value),
+                title=feed_title(facet.path, label),
+                alternate=facet_url(facet.path, value),
+            )
+    return files
 
 
 def _dump(data: Any) -> str:
@@ -143,9 +175,12 @@ def export_files(collection: Collection, settings: Settings) -> dict[str, str]:
         "cases.json": _dump_records(records),
         "cases.csv": cases_csv(collection, records),
         FEED: atom_feed(collection, settings),
+        **facet_feeds(collection, settings),
     }
     for name, schema in schemas.resolved.items():
         files[f"schemas/{name}.schema.json"] = _dump(schema)
+    if collection.networks:
+        files["schemas/network.schema.json"] = _dump(load_schema(schemas))
     files["schemas/vocabularies.json"] = _dump(
         {
             name: {

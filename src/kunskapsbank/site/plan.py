@@ -29,6 +29,7 @@ from kunskapsbank.content.organisations import Organisation, build_directory
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
 from kunskapsbank.content.loader import Document
+from kunskapsbank.content.networks import add_networks
 from kunskapsbank.parallel import chunked, fork_map, worker_count
 from kunskapsbank.render.markdown import BodyRenderer
 from kunskapsbank.errors.catalogue import Problem
@@ -45,6 +46,7 @@ from kunskapsbank.urls import (
     CASE_ASSETS,
     CASE_SRC,
     LIBRARY_SRC,
+    NETWORKS_SRC,
     ORGANISATIONS_SRC,
     SEARCH,
     case_url,
@@ -59,7 +61,8 @@ MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 SEARCH_MARKER = "kunskapsbank:sok"
 WRITE_CHUNK = 200  # pages per task when the engine pages are written in parallel
-NAV_PAGES = (LIBRARY_SRC, ORGANISATIONS_SRC)  # engine pages the generator renders (in its nav)
+# Engine pages the generator renders itself, because they are in its navigation.
+NAV_PAGES = (LIBRARY_SRC, ORGANISATIONS_SRC, NETWORKS_SRC)
 
 
 class ContentProblems(Exception):
@@ -92,6 +95,7 @@ class SiteBuild:
         collection = build_collection(layout, result.schemas, result.cases, result.guides)
         lan = result.schemas.vocabularies["lan"]
         collection.directory = build_directory(collection.cases, result.registry, lan)
+        collection.networks = result.networks
         build = cls(layout, result, collection, SiteRenderer(collection), bodies=bodies)
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
@@ -119,6 +123,8 @@ class SiteBuild:
         if not self.pages:
             out = self.renderer.library() + self.renderer.facet_pages()
             out += self.renderer.organisation_listings()
+            networks = self.renderer.networks_page()
+            out += [networks] if networks else []
             self.pages = {p.src_uri: p for p in out}
         return list(self.pages.values())
 
@@ -170,7 +176,7 @@ class SiteBuild:
             target, fragment = m.group(2), m.group(3) or ""
             resolved = posixpath.normpath(posixpath.join(base, target))
             url = self.engine_url(resolved)
-            if url is None or resolved == LIBRARY_SRC:
+            if url is None or resolved in NAV_PAGES:
                 return m.group(0)
             return f"{m.group(1)}{rel_url(url, guide.url)}{fragment})"
 
@@ -190,7 +196,7 @@ class SiteBuild:
             item = self.renderer.organisation_page(item)
         page = self.renderer.case_page(item, self.bodies[item.slug]) if isinstance(item, Case) else item
         html_out = self.shells.fill(
-            depth(page.url), page.title, page.description, page.html, page.url
+            depth(page.url), page.title, page.description, page.html, page.url, page.head
         )
         folder = site_dir / page.url
         try:
@@ -328,4 +334,5 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     result = collect(
         layout, schemas, tasks, docs, whole_project=True, registry=validator.registry
     )
+    add_networks(result)
     return result, bodies

@@ -41,6 +41,7 @@ class Shells:
     title: str = field(default_factory=lambda: "KBTITEL" + secrets.token_hex(8))
     description: str = field(default_factory=lambda: "KBBESKRIVNING" + secrets.token_hex(8))
     content: str = field(default_factory=lambda: "KBINNEHALL" + secrets.token_hex(8))
+    head: str = field(default_factory=lambda: "KBHUVUD" + secrets.token_hex(8))
     rendered: dict[int, list[str | int]] = field(default_factory=dict)
 
     def is_shell(self, src_uri: str) -> bool:
@@ -50,11 +51,10 @@ class Shells:
         return src_uri.count("/") + 1
 
     def capture(self, level: int, output: str, own_url: str) -> None:
-        """Split a rendered shell into literal parts and token slots (0..3)."""
-        pattern = re.compile(
-            "|".join(re.escape(t) for t in (self.title, self.description, self.content, own_url))
-        )
-        slots = {self.title: 0, self.description: 1, self.content: 2, own_url: 3}
+        """Split a rendered shell into literal parts and token slots (0..4)."""
+        tokens = (self.title, self.description, self.content, own_url, self.head)
+        pattern = re.compile("|".join(re.escape(t) for t in tokens))
+        slots = {token: slot for slot, token in enumerate(tokens)}
         parts: list[str | int] = []
         pos = 0
         for m in pattern.finditer(output):
@@ -66,8 +66,11 @@ class Shells:
             raise RuntimeError("Sidmallen saknar plats för innehållet.")
         self.rendered[level] = parts
 
-    def fill(self, level: int, title: str, description: str, content: str, url: str) -> str:
-        values = (html.escape(title), html.escape(description), content, url)
+    def fill(
+        self, level: int, title: str, description: str, content: str, url: str, head: str = ""
+    ) -> str:
+        """The page: ``content`` and ``head`` are HTML made by the engine, the rest is text."""
+        values = (html.escape(title), html.escape(description), content, url, head)
         return "".join(p if isinstance(p, str) else values[p] for p in self.rendered[level])
 
     def remove_shell_output(self, site_dir: Path) -> None:
