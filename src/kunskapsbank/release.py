@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import build_site, source_date_epoch
+from .deploy import check_release_settings
 from .history import (
     RELEASE_ENV,
     GitError,
@@ -210,6 +211,7 @@ def make_release(
 ) -> ReleaseResult:
     """Check, build and package. ConfigError (exit 2) or ReleaseProblems (exit 1) on refusal."""
     version = check_version(version_text)
+    check_release_settings(layout.settings)
     root = layout.root
     check_clean(root)
     check_tag(root, version)

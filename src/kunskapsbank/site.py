@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contribute import form_html, form_page_url
 from .exports import export_files
 from .fieldref import field_reference_html
 from .history import history_html
@@ -69,6 +70,9 @@ class SiteBuild:
                 list(layout.settings.extra.get("storage_keys") or [])
             ),
             "versioner": lambda: history_html(layout, collection),
+            "bidra": lambda: form_html(
+                layout.settings, result.schemas, form_page_url(collection.guides)
+            ),
         }
         return build
 

@@ -30,6 +30,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # A value that 'kunskapsbank new-case' leaves for the contributor: "<<Skriv titel>>".
 PLACEHOLDER = re.compile(r"<<.+>>")
 OWNER_ROLES = ("upphandlande", "projektagare")
+END_REQUIRED_STATUSES = ("avslutad", "avbruten")  # statuses whose period needs an end
 INDEX_PAGE = "index"  # docs/index.md: every key optional
 
 TYPE_WORDS = {
@@ -304,7 +305,7 @@ class Validator:
                     problem("period-order", rel, line, col, "period.end", start=start, end=end)
                 )
             status = data.get("status")
-            if status in ("avslutad", "avbruten") and "end" not in period:
+            if status in END_REQUIRED_STATUSES and "end" not in period:
                 line, col = doc.mark(("period",))
                 doc.problems.append(
                     problem("period-end-required", rel, line, col, "period.end", status=status)
