@@ -61,7 +61,8 @@ function wellFormed(text) {
 }
 
 function idFor(path) {
-  return "f-" + path.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, "_")).join("-");
+  return "f-" + path.map((p) => String(p).normalize("NFKD").replace(/\p{M}/gu, "")
+    .replace(/[^A-Za-z0-9_-]/g, "_")).join("-");
 }
 
 function key(path) { return path.join("."); }
@@ -799,8 +800,9 @@ function renderSummary() {
     });
     list.append(el("li", {}, link));
   }
-  summary.append(el("h2", { id: "kb-error-summary-title", text: "Det finns problem" }),
-    el("p", { text: `Rätta ${errors.size === 1 ? "problemet" : `de ${errors.size} problemen`} innan ni skapar filen.` }), list);
+  summary.append(el("div", { role: "alert" },
+    el("h2", { id: "kb-error-summary-title", text: "Det finns problem" }),
+    el("p", { text: `Rätta ${errors.size === 1 ? "problemet" : `de ${errors.size} problemen`} innan ni skapar filen.` }), list));
 }
 
 // As the contributor goes: check on leaving a field, show problems of touched fields.
@@ -1033,7 +1035,8 @@ async function start() {
     el("p", { class: "kb-hint", id: "kb-load-hint", text: "Filen läses bara i er webbläsare. Den skickas inte någonstans." }),
     load);
   load.setAttribute("aria-describedby", "kb-load-hint");
-  summary = el("div", { class: "kb-error-summary", id: "kb-error-summary", tabindex: "-1", "aria-labelledby": "kb-error-summary-title", hidden: true });
+  // GOV.UK's error summary: focused when shown, its content in a role=alert container.
+  summary = el("div", { class: "kb-error-summary", id: "kb-error-summary", tabindex: "-1", hidden: true });
   form = el("form", { id: "kb-form", novalidate: true });
   form.addEventListener("submit", onSubmit);
   status = el("p", { class: "kb-status", id: "kb-form-status", role: "status" });

@@ -98,7 +98,9 @@ def repo_branch(settings: Settings) -> str:
 
 def github_repo(settings: Settings) -> str | None:
     """``https://github.com/owner/name`` when the site's repository is on GitHub."""
-    m = re.fullmatch(r"(https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?", settings.repo_url)
+    m = re.fullmatch(
+        r"(https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?", settings.repo_url
+    )
     return m.group(1) if m else None
 
 
@@ -153,13 +155,13 @@ def form_config(settings: Settings, schemas: SchemaSet, page_url: str) -> dict[s
 def _other_routes(settings: Settings) -> str:
     email = editors_email(settings)
     mail = (
-        f'<li><strong>E-post.</strong> Skriv fallet i ett dokument och skicka det till redaktionen på '
+        f"<li><strong>E-post.</strong> Skriv fallet i ett dokument och skicka det till redaktionen på "
         f'<a href="mailto:{esc(email)}">{esc(email)}</a>. Redaktionen gör om det till en fil.</li>'
         if email
         else ""
     )
     return (
-        '<li><strong>Mallen.</strong> Kör <code>kunskapsbank new-case &lt;namn&gt;</code> i en kopia '
+        "<li><strong>Mallen.</strong> Kör <code>kunskapsbank new-case &lt;namn&gt;</code> i en kopia "
         "av projektet. Då får ni en fil med alla fält och rubriker på plats. Fyll i den, kontrollera "
         "den med <code>kunskapsbank validate</code> och skicka den som ett ändringsförslag "
         "(pull request).</li>" + mail

@@ -44,6 +44,7 @@ PAGE_TYPES = [
     ("Fallbeskrivning", "/fall/innovationsupphandling-syd/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
+    ("Formulär för nya fall", "/bidra/"),
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
