@@ -184,10 +184,14 @@ def form_html(settings: Settings, schemas: SchemaSet, page_url: str) -> str:
     )
 
 
-def form_page_url(guides: dict[str, Any]) -> str:
-    """The URL of the guidance page that holds the form marker."""
+def form_page(guides: dict[str, Any]) -> str | None:
+    """The URL of the guidance page that holds the form marker, if the site has one."""
     needle = f"kunskapsbank:{MARKER_NAME}"
     for guide in guides.values():
         if needle in guide.doc.body:
             return str(guide.url)
-    return DEFAULT_PAGE
+    return None
+
+
+def form_page_url(guides: dict[str, Any]) -> str:
+    return form_page(guides) or DEFAULT_PAGE

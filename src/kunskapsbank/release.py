@@ -211,10 +211,10 @@ def make_release(
 ) -> ReleaseResult:
     """Check, build and package. ConfigError (exit 2) or ReleaseProblems (exit 1) on refusal."""
     version = check_version(version_text)
-    check_release_settings(layout.settings)
     root = layout.root
     check_clean(root)
     check_tag(root, version)
+    check_release_settings(layout.settings)
     result = validate_project(layout)
     if result.problems:
         raise ReleaseProblems(format_text(result.problems, result.checked))

@@ -607,16 +607,26 @@ class SiteRenderer:
         col = self.col
         facets = [f for f in FACETS if col.facet_index.get(f.path)]
 
+        from .contribute import form_page  # contribute imports this module
+
+        form = form_page(col.guides)
+
         def intro(url: str) -> str:
             links = "".join(
                 f'<li><a href="{esc(rel_url(f"fall/{f.path}/", url))}">'
                 f"{esc(col.schemas.vocabularies[f.vocabulary].title)}</a></li>"
                 for f in facets
             )
+            share = (
+                f'<p>Har er organisation ett fall att dela? <a href="{esc(rel_url(form, url))}">'
+                "Lämna in det med formuläret</a>.</p>"
+                if form
+                else ""
+            )
             return (
                 "<p>Här finns erfarenheter som organisationer delar med varandra: upphandlingar, "
                 "projekt, nätverk och studier. Bläddra bland alla fall nedan, sök, eller välj "
-                f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>'
+                f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>' + share
             )
 
         return self.list_pages("fall/", "Fall", intro, col.cases)
