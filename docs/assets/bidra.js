@@ -529,6 +529,8 @@ function hint(id, text) {
 function onEdit(path) {
   touched.add(key(path));
   staleResult();
+  const slug = document.getElementById("f-slug");
+  if (slug && !state.slugEdited && key(path) === "title") { slug.value = currentSlug(); }
 }
 
 function textInput(path, node, label, required) {

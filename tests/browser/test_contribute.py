@@ -18,7 +18,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import AXE_TAGS, REPO
+from .conftest import AXE_TAGS, REPO, Server, build
 
 FORM = "/bidra/"
 TAB_LIMIT = 400
@@ -473,3 +473,67 @@ def test_works_on_a_narrow_screen_and_zoomed(browser, server, project, width, he
         assert done.returncode == 0, done.stdout + done.stderr
     finally:
         ctx.close()
+
+
+# -- the schema is the only source -------------------------------------------------------
+
+NEW_FIELDS = """  budget_note:
+    title: Budgetkommentar
+    description: Hur arbetet finansierades, med egna ord (valfritt).
+    type: string
+    maxLength: 200
+  audiences:
+    title: Läsare
+    description: Vilka fallet är skrivet för (valfritt).
+    type: array
+    uniqueItems: true
+    items:
+      type: string
+      x-vocabulary: audience
+$defs:
+"""
+
+
+def test_a_field_added_to_the_schema_appears_in_the_form(tmp_path, browser):
+    """Two new properties in case.schema.yaml and nothing else: the form shows and writes them."""
+    root = tmp_path / "projekt"
+    for folder in ("cases", "docs", "schemas", "hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if (REPO / "data").is_dir():
+        shutil.copytree(REPO / "data", root / "data")
+    schema = root / "schemas" / "case.schema.yaml"
+    text = schema.read_text(encoding="utf-8")
+    assert text.count("\n$defs:\n") == 1
+    schema.write_text(text.replace("\n$defs:\n", "\n" + NEW_FIELDS, 1), encoding="utf-8")
+    site = tmp_path / "site"
+    done = build(root, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    server = Server(site)
+    ctx = browser.new_context(locale="sv-SE")
+    try:
+        page = ctx.new_page()
+        open_form(page, server)
+        assert page.locator("label[for='f-budget_note']").inner_text() == "Budgetkommentar"
+        assert page.locator("#f-budget_note-hint").inner_text() == (
+            "Hur arbetet finansierades, med egna ord (valfritt)."
+        )
+        assert page.locator("#f-audiences-group legend").inner_text() == "Läsare"
+        assert page.locator("label[for='f-audiences-upphandlare']").count() == 1
+        fill(
+            page,
+            {
+                **MINIMAL,
+                "f-budget_note": "Egen budget: 2 miljoner",
+                "f-audiences-upphandlare": True,
+            },
+        )
+        file_text = create(page)
+        data = frontmatter(file_text)
+        assert data["budget_note"] == "Egen budget: 2 miljoner"
+        assert data["audiences"] == ["upphandlare"]
+        checked = validate(root, "nytt-falt.md", file_text, page)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    finally:
+        ctx.close()
+        server.close()
