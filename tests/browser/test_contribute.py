@@ -537,3 +537,49 @@ def test_a_field_added_to_the_schema_appears_in_the_form(tmp_path, browser):
     finally:
         ctx.close()
         server.close()
+
+
+# -- Content-Security-Policy -------------------------------------------------------------
+
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'"
+)
+
+
+def test_the_form_runs_without_eval_and_without_inline_script(context, server, project):
+    """Served with a CSP without 'unsafe-eval', the form works and nothing is blocked.
+
+    ('unsafe-inline' stays in the policy for the theme's own inline scripts; the form's
+    part of the page has no inline script and no event handler attribute.)
+    """
+    page = context.new_page()
+
+    def with_csp(route) -> None:
+        response = route.fetch()
+        route.fulfill(
+            response=response, headers={**response.headers, "content-security-policy": CSP}
+        )
+
+    page.route("**/*", with_csp)
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push([e.violatedDirective, e.blockedURI, e.sourceFile]));"
+    )
+    open_form(page, server)
+    fill(page, MINIMAL)
+    text = create(page)
+    page.locator("#kb-create").click()
+    assert page.evaluate("window.__csp") == []
+    done = validate(project, "med-csp.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+    inline = page.evaluate(
+        """() => {
+          const part = document.getElementById('kb-innehall');
+          const scripts = [...part.querySelectorAll('script')].filter(s => !s.src);
+          const handlers = [...part.querySelectorAll('*')].flatMap(
+            el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => a.name));
+          return {scripts: scripts.length, handlers};
+        }"""
+    )
+    assert inline == {"scripts": 0, "handlers": []}
