@@ -476,6 +476,12 @@ function check() {
   }
   const slug = currentSlug();
   found.push(...slugProblems(slug));
+  const size = new TextEncoder().encode(markdownFile(data, body)).length;
+  if (size > rules.max_file_bytes) {
+    const longest = bodySections().map((s) => s.name)
+      .sort((a, b) => (body[b] || "").length - (body[a] || "").length)[0];
+    found.push({ path: ["body", longest], text: message("file-too-large", { size, limit: rules.max_file_bytes }) });
+  }
   // A placeholder replaces the other problems of its field, as in the CLI.
   const placeholders = placeholderProblems(data, body);
   const replaced = new Set(placeholders.map((p) => key(p.path)));
@@ -732,9 +738,16 @@ function render(focusId) {
       + "Ni kan använda Markdown, till exempel **fet stil**, listor som börjar med - och länkar "
       + "som [text](https://adress). Skriv ingen HTML och ingen rubrik som börjar med en enda #." }));
   for (const section of bodySections()) { text.append(bodyField(section)); }
+  const draft = el("button", { type: "button", class: "kb-button kb-button--secondary", id: "kb-draft",
+    text: "Ladda ned ett utkast" });
+  draft.addEventListener("click", downloadDraft);
   const finish = el("section", { class: "kb-form-part", "aria-labelledby": "kb-part-file" },
     el("h2", { id: "kb-part-file", text: "Skapa filen" }), slugField(),
-    el("button", { type: "submit", class: "kb-button", id: "kb-create", text: "Skapa filen" }));
+    el("button", { type: "submit", class: "kb-button", id: "kb-create", text: "Skapa filen" }),
+    el("p", { class: "kb-hint", id: "kb-draft-hint", text: "Inte klar? Ladda ned det ni har skrivit "
+      + "som ett utkast, också om något saknas. Läs in filen i formuläret när ni vill fortsätta. "
+      + "Skicka inte utkastet till redaktionen." }), draft);
+  draft.setAttribute("aria-describedby", "kb-draft-hint");
   form.append(facts, text, finish);
   showErrors();
   if (focusId) {
@@ -930,6 +943,19 @@ function showResult(text, slug, data) {
   document.getElementById("kb-result-title").focus();
 }
 
+// Whatever has been entered, valid or not, as a file to load back later. Nothing is stored.
+function downloadDraft() {
+  const { data, body } = collect();
+  const slug = currentSlug();
+  const name = (pyRegex(rules.slug).test(slug) ? slug : "mitt-fall") + "-utkast.md";
+  const link = el("a", { download: name, hidden: true,
+    href: URL.createObjectURL(new Blob([markdownFile(data, body)], { type: "text/markdown;charset=utf-8" })) });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  status.textContent = `Utkastet ${name} är nedladdat. Läs in det i formuläret när ni vill fortsätta.`;
+}
+
 function onSubmit(event) {
   event.preventDefault();
   submitted = true;
@@ -1007,7 +1033,8 @@ async function loadFile(file) {
     const target = current || names[0];
     state.body[target] = (state.body[target] || "") + line + "\n";
   }
-  state.slug = file.name.replace(/\.md$/i, "");
+  for (const name of Object.keys(state.body)) { state.body[name] = clean(state.body[name], true); }
+  state.slug = file.name.replace(/\.md$/i, "").replace(/-utkast$/, "");
   state.slugEdited = true;
   submitted = false;
   touched.clear();

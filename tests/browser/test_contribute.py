@@ -583,3 +583,41 @@ def test_the_form_runs_without_eval_and_without_inline_script(context, server, p
         }"""
     )
     assert inline == {"scripts": 0, "handlers": []}
+
+
+def test_an_unfinished_form_can_be_saved_as_a_draft_and_continued(page, server, tmp_path):
+    open_form(page, server)
+    partial = {
+        "f-title": "Ett fall som inte är klart än",
+        "f-period-start": "2024-13",
+        "f-lan-skane": True,
+        "f-body-Behov": 'Det här är början: "citat" och # tecken.',
+    }
+    fill(page, partial)
+    with page.expect_download() as info:
+        page.locator("#kb-draft").click()
+    assert info.value.suggested_filename == "ett-fall-som-inte-ar-klart-an-utkast.md"
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert "utkast" in page.locator("#kb-form-status").inner_text()
+    assert page.locator("#kb-result").is_hidden()  # a draft is not the file to send
+
+    page.reload()
+    page.wait_for_selector("#kb-bidra[data-ready='true']")
+    assert page.locator("#f-title").input_value() == ""
+    page.locator("#kb-load").set_input_files(str(saved))
+    page.wait_for_function(
+        "() => /är inläst/.test(document.getElementById('kb-form-status').textContent)"
+    )
+    for field_id, value in partial.items():
+        target = page.locator(f"#{field_id}")
+        if value is True:
+            assert target.is_checked(), field_id
+        else:
+            assert target.input_value() == value, field_id
+    assert page.locator("#f-slug").input_value() == "ett-fall-som-inte-ar-klart-an"
+    page.locator("#kb-create").click()
+    assert (
+        "'2024-13' är inte en månad på formen ÅÅÅÅ-MM."
+        in page.locator("#kb-error-summary").inner_text()
+    )
