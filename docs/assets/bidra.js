@@ -344,6 +344,24 @@ function namedProblems(data) {
       out.push({ path: ["organisations"], text: message("owner-organisation", {}) });
     }
   }
+  // Index checks of validate.py (_refs): related cases and guidance must exist.
+  const own = currentSlug();
+  const refs = [
+    ["related_cases", rules.case_slugs, own, "Fallet", (v) => `cases/${v}.md`],
+    ["related_guidance", rules.guide_keys, null, "Vägledningssidan", (v) => `docs/${v}.md`],
+  ];
+  for (const [name, existing, self, kind, where] of refs) {
+    if (!Array.isArray(data[name])) { continue; }
+    data[name].forEach((value, i) => {
+      if (typeof value !== "string") { return; }
+      if (value === self) {
+        out.push({ path: [name, i], text: message("reference-self", { value }) });
+      } else if (!existing.includes(value)) {
+        out.push({ path: [name, i], text: message("reference-missing", { kind, value,
+          suggestion: `Kontrollera stavningen. Filen ska finnas som ${where(value)}.` }) });
+      }
+    });
+  }
   return out;
 }
 
@@ -450,14 +468,54 @@ function bodyProblems(body) {
       for (const [target, image] of links) {
         const scheme = urlScheme(target);
         const kind = image ? "Bilden" : "Länken";
-        if (scheme !== null && !(image ? imageSchemes : linkSchemes).includes(scheme)) {
-          problems.push(message(image ? "image-scheme" : "link-scheme", { kind, scheme }));
+        if (scheme !== null) {
+          if (!(image ? imageSchemes : linkSchemes).includes(scheme)) {
+            problems.push(message(image ? "image-scheme" : "link-scheme", { kind, scheme }));
+          }
+          continue;
         }
+        const local = localTarget(target, image, kind);
+        if (local) { problems.push(local); }
       }
     }
     if (problems.length) { out.push({ path, text: problems[0] }); }
   }
   return out;
+}
+
+// validate.py _local_target: a link without a scheme must lead to a page or file of the
+// project. The form cannot add files, so only pages and existing cases and guides count.
+function localTarget(raw, image, kind) {
+  let target;
+  try { target = decodeURIComponent(raw.split("#")[0].split("?")[0]); } catch { target = raw; }
+  if (!target) { return null; }
+  if (target.startsWith("/")) {
+    const clean = target.replace(/^\/+|\/+$/g, "");
+    const parts = clean.split("/");
+    const key = clean.replace(/\.md$/, "");
+    const ok = !clean || (parts[0] === "fall"
+      ? parts.length === 1 || rules.case_slugs.includes(parts[1]) || parts.length >= 3
+      : rules.guide_keys.includes(key) || rules.guide_keys.includes(`${key}/index`));
+    return ok ? null : message("link-missing", { kind, target: raw,
+      suggestion: "Kontrollera adressen. Sidor på webbplatsen börjar med /vagledning/ eller /fall/." });
+  }
+  const resolved = [];
+  for (const part of ["cases", ...target.split("/")]) {
+    if (part === "..") {
+      if (!resolved.length) { return message("link-outside", { kind, target: raw }); }
+      resolved.pop();
+    } else if (part && part !== ".") { resolved.push(part); }
+  }
+  const path = resolved.join("/");
+  const caseFile = /^cases\/([^/]+)\.md$/.exec(path);
+  const guideFile = /^docs\/(.+)\.md$/.exec(path);
+  if ((caseFile && rules.case_slugs.includes(caseFile[1])) || (guideFile && rules.guide_keys.includes(guideFile[1]))
+    || (path.startsWith("cases/") && rules.case_files.includes(path.slice(6)))) {
+    return null;
+  }
+  return message("link-missing", { kind, target: raw, suggestion: image
+    ? "Lägg bilden i cases/assets/ och skriv 'assets/filnamn'."
+    : "Kontrollera stavningen och att filen finns i projektet." });
 }
 
 function slugProblems(slug) {

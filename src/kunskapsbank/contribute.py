@@ -20,7 +20,7 @@ from typing import Any
 from . import body as body_scan
 from .model import RESERVED_SLUGS
 from .problems import CATALOGUE
-from .project import Settings
+from .project import Layout, Settings
 from .render import esc, rel_url
 from .schemas import SchemaSet
 from .validate import END_REQUIRED_STATUSES, OWNER_ROLES, PLACEHOLDER, SLUG, TYPE_WORDS
@@ -61,6 +61,10 @@ FORM_CODES = (
     "placeholder",
     "file-name",
     "file-too-large",
+    "reference-missing",
+    "reference-self",
+    "link-outside",
+    "link-missing",
 )
 # Hints that make sense in a form (the others speak of YAML lines and indentation).
 FORM_HINTS = frozenset(
@@ -82,6 +86,10 @@ FORM_HINTS = frozenset(
         "link-scheme",
         "file-name",
         "file-too-large",
+        "reference-missing",
+        "reference-self",
+        "link-outside",
+        "link-missing",
     }
 )
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
@@ -115,7 +123,26 @@ def messages() -> dict[str, dict[str, str]]:
     return out
 
 
-def form_config(settings: Settings, schemas: SchemaSet, page_url: str) -> dict[str, Any]:
+def project_index(layout: Layout | None) -> dict[str, list[str]]:
+    """What exists in the project, for the checks of references and links (as the CLI's Index)."""
+    if layout is None:
+        return {"case_slugs": [], "guide_keys": [], "case_files": []}
+    assets = layout.cases_dir / "assets"
+    return {
+        "case_slugs": sorted(p.stem for p in layout.case_files()),
+        "guide_keys": sorted(layout.guide_key(p) for p in layout.guide_files()),
+        # Files a case may link to or show: cases/assets/**, as paths under cases/.
+        "case_files": sorted(
+            p.relative_to(layout.cases_dir).as_posix() for p in assets.rglob("*") if p.is_file()
+        )
+        if assets.is_dir()
+        else [],
+    }
+
+
+def form_config(
+    settings: Settings, schemas: SchemaSet, page_url: str, layout: Layout | None = None
+) -> dict[str, Any]:
     """Everything the form needs besides the published schema, as JSON-ready data."""
     repo = github_repo(settings)
     return {
@@ -138,6 +165,7 @@ def form_config(settings: Settings, schemas: SchemaSet, page_url: str) -> dict[s
             "placeholder": PLACEHOLDER.pattern,
             "type_words": TYPE_WORDS,
             "max_file_bytes": settings.max_file_bytes,
+            **project_index(layout),
             "body": {
                 "fence": body_scan._FENCE.pattern,
                 "atx": body_scan._ATX.pattern,
@@ -168,10 +196,12 @@ def _other_routes(settings: Settings) -> str:
     )
 
 
-def form_html(settings: Settings, schemas: SchemaSet, page_url: str) -> str:
+def form_html(
+    settings: Settings, schemas: SchemaSet, page_url: str, layout: Layout | None = None
+) -> str:
     """The marker's HTML: the other routes (always there), and the form's mount point."""
     config = json.dumps(
-        form_config(settings, schemas, page_url), ensure_ascii=False, separators=(",", ":")
+        form_config(settings, schemas, page_url, layout), ensure_ascii=False, separators=(",", ":")
     )
     script = rel_url("assets/bidra.js", page_url)
     return (

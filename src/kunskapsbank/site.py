@@ -71,7 +71,7 @@ class SiteBuild:
             ),
             "versioner": lambda: history_html(layout, collection),
             "bidra": lambda: form_html(
-                layout.settings, result.schemas, form_page_url(collection.guides)
+                layout.settings, result.schemas, form_page_url(collection.guides), layout
             ),
         }
         return build

@@ -621,3 +621,34 @@ def test_an_unfinished_form_can_be_saved_as_a_draft_and_continued(page, server, 
         "'2024-13' är inte en månad på formen ÅÅÅÅ-MM."
         in page.locator("#kb-error-summary").inner_text()
     )
+
+
+def test_references_and_links_are_checked_against_the_project(page, server, project):
+    open_form(page, server)
+    fill(page, MINIMAL)
+    page.locator("#f-related_cases-add").click()
+    page.locator("#f-related_guidance-add").click()
+    fill(
+        page,
+        {
+            "f-related_cases-0": "finns-inte-alls",
+            "f-related_guidance-0": "vagledning/mandat",
+            "f-body-Resultat": "Läs [mandat](/vagledning/mandat/) och [x](../docs/saknas.md).",
+        },
+    )
+    page.locator("#kb-create").click()
+    errors = page.locator("#kb-error-summary").inner_text()
+    assert "Fallet 'finns-inte-alls' finns inte." in errors
+    assert "Länken '../docs/saknas.md' pekar på en fil som inte finns." in errors
+    assert "vagledning/mandat" not in errors and "/vagledning/mandat/" not in errors
+    fill(
+        page,
+        {
+            "f-related_cases-0": "innovationsupphandling-syd",
+            "f-body-Resultat": "Läs [mandat](/vagledning/mandat/) och "
+            "[fallet](innovationsupphandling-syd.md).",
+        },
+    )
+    text = create(page)
+    done = validate(project, "med-hanvisningar.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
