@@ -652,3 +652,10 @@ def test_references_and_links_are_checked_against_the_project(page, server, proj
     text = create(page)
     done = validate(project, "med-hanvisningar.md", text, page)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("path", ["/", "/fall/", "/om/bidra-med-ett-fall/"])
+def test_the_form_is_linked(page, server, path):
+    page.goto(server.url(path))
+    hrefs = page.eval_on_selector_all("#kb-innehall a[href]", "links => links.map(a => a.href)")
+    assert server.url(FORM) in hrefs, hrefs
