@@ -263,6 +263,8 @@ function schemaProblems(data) {
   const out = [];
   const result = new Validator(schema, "2020-12", false).validate(data);
   for (const error of result.errors) {
+    // The reasons each alternative of anyOf/oneOf failed: the anyOf error itself speaks.
+    if (/\/(anyOf|oneOf)\/\d+/.test(error.keywordLocation)) { continue; }
     const path = pointerPath(error.instanceLocation);
     const node = nodeAt(path);
     const value = valueAt(data, path);
@@ -295,9 +297,9 @@ function schemaProblems(data) {
       const high = node.maximum ?? node.exclusiveMaximum;
       const bounds = high === undefined ? `minst ${low}` : [low, high].filter((b) => b !== undefined).join(" till ");
       out.push({ path, text: message("out-of-range", { value, bounds }) });
-    } else if (kw === "pattern" && node["x-code"]) {
+    } else if ((kw === "pattern" || kw === "anyOf" || kw === "oneOf") && node["x-code"]) {
       out.push({ path, text: message(node["x-code"], { value }) });
-    } else if (["pattern", "format", "const", "additionalProperties", "false"].includes(kw)) {
+    } else if (["pattern", "format", "const", "anyOf", "oneOf", "additionalProperties", "false"].includes(kw)) {
       out.push({ path, text: message("invalid", { detail: error.error }) });
     }
   }

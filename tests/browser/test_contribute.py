@@ -490,6 +490,15 @@ NEW_FIELDS = """  budget_note:
     items:
       type: string
       x-vocabulary: audience
+  decided:
+    title: Beslutat
+    description: När beslutet togs, "ÅÅÅÅ-MM", "ÅÅÅÅ" eller okand (valfritt).
+    x-code: month-format
+    anyOf:
+      - $ref: "#/$defs/month"
+      - type: string
+        pattern: "^[0-9]{4}$"
+      - const: okand
 $defs:
 """
 
@@ -528,8 +537,15 @@ def test_a_field_added_to_the_schema_appears_in_the_form(tmp_path, browser):
                 "f-audiences-upphandlare": True,
             },
         )
+        fill(page, {"f-decided": "nej"})
+        page.locator("#kb-create").click()
+        assert page.locator("#f-decided-error").text_content() == (
+            "Fel: 'nej' är inte en månad på formen ÅÅÅÅ-MM."
+        )
+        fill(page, {"f-decided": "okand"})
         file_text = create(page)
         data = frontmatter(file_text)
+        assert data["decided"] == "okand"
         assert data["budget_note"] == "Egen budget: 2 miljoner"
         assert data["audiences"] == ["upphandlare"]
         checked = validate(root, "nytt-falt.md", file_text, page)
@@ -659,3 +675,20 @@ def test_the_form_is_linked(page, server, path):
     page.goto(server.url(path))
     hrefs = page.eval_on_selector_all("#kb-innehall a[href]", "links => links.map(a => a.href)")
     assert server.url(FORM) in hrefs, hrefs
+
+
+def test_copy_puts_the_file_on_the_clipboard(context, server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.base)
+    page = context.new_page()
+    open_form(page, server)
+    fill(page, MINIMAL)
+    text = create(page)
+    page.locator("#kb-copy").click()
+    page.wait_for_function(
+        "() => document.getElementById('kb-form-status').textContent === 'Texten är kopierad.'"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    # Changing the form takes the old file away: it would no longer match.
+    page.locator("#f-title").fill("En annan titel på fallet")
+    assert page.locator("#kb-result").is_hidden()
+    assert "Skapa filen igen" in page.locator("#kb-form-status").inner_text()
