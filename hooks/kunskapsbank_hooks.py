@@ -14,6 +14,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
+from kunskapsbank.errors.catalogue import ConfigError
 from kunskapsbank.site.csp import with_policy
 from kunskapsbank.site.plan import ContentProblems, SiteBuild
 from kunskapsbank.site.search import SearchIndexError
@@ -29,6 +30,8 @@ def on_config(config):
     except ContentProblems as exc:
         print(exc.report, file=sys.stderr)
         raise Abort("Bygget avbröts: rätta problemen ovan och försök igen.") from None
+    except ConfigError as exc:  # a broken setting or schema: its message, not a traceback
+        raise Abort(f"Bygget avbröts: {exc}") from None
     return config
 
 

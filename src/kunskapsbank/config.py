@@ -111,6 +111,8 @@ def read_settings(root: Path) -> Settings:
 def _publisher(raw: Any) -> Publisher:
     if raw is None:
         return Publisher()
+    if isinstance(raw, dict):  # an empty !ENV value reads as null: no value
+        raw = {k: ("" if v is None else v) for k, v in raw.items()}
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise ConfigError("config-publisher", detail="varje fält ska vara en text")
     unknown = set(raw) - {"name", "team", "email", "url"}

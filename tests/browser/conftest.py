@@ -47,6 +47,7 @@ PAGE_TYPES = [
     ("Nätverk och stöd", "/natverk/"),
     ("Sökning med träffar", "/sok/?q=upphandling"),
     ("Tillgänglighetsredogörelse", "/om/tillganglighetsredogorelse/"),
+    ("Formulär för nya fall", "/bidra/"),
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

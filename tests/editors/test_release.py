@@ -20,6 +20,7 @@ import pytest
 
 from kunskapsbank.cli.main import main
 from kunskapsbank.config import open_layout
+from kunskapsbank.editorial.deploy import is_placeholder_host
 from kunskapsbank.editorial.release import ReleaseResult, make_release, write_archive
 from kunskapsbank.versions.history import release_for, version_tags
 
@@ -34,6 +35,11 @@ GIT_ENV = {
     "GIT_COMMITTER_EMAIL": "test@example.org",
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_CONFIG_GLOBAL": os.devnull,
+}
+# Where a released site lives: the release workflow sets these from the repository.
+DEPLOY_ENV = {
+    "SITE_URL": "https://kunskapsbank.github.io/innovationsupphandling/",
+    "KUNSKAPSBANK_EDITORS_EMAIL": "redaktionen@kunskapsbank.se",
 }
 
 
@@ -89,7 +95,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
         mp.setenv("KUNSKAPSBANK_TODAY", TODAY)
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         mp.delenv("KUNSKAPSBANK_RELEASE_VERSION", raising=False)
-        for key, value in GIT_ENV.items():
+        for key, value in {**GIT_ENV, **DEPLOY_ENV}.items():
             mp.setenv(key, value)
         root = tmp_path_factory.mktemp("release") / "projekt"
         cases = FIXTURE / "cases"
@@ -222,6 +228,8 @@ def test_two_releases_of_one_commit_are_identical(released: Released, tmp_path: 
     first = released.result.archive.read_bytes()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KUNSKAPSBANK_TODAY", TODAY)
+        for key, value in DEPLOY_ENV.items():
+            mp.setenv(key, value)
         again = make_release(open_layout(released.root), "1.1.0", site_dir=tmp_path / "site")
     assert again.archive.read_bytes() == first
 
@@ -231,7 +239,7 @@ def test_two_releases_of_one_commit_are_identical(released: Released, tmp_path: 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key, value in GIT_ENV.items():
+    for key, value in {**GIT_ENV, **DEPLOY_ENV}.items():
         monkeypatch.setenv(key, value)
     return make_project(tmp_path / "projekt")
 
@@ -286,6 +294,44 @@ def test_tag_on_another_commit_is_refused(repo: Path, capsys) -> None:
     code, _, err = release_cli(capsys, repo, "v1.0.0")
     assert code == 2
     assert "Taggen v1.0.0 finns redan" in err
+
+
+def test_placeholder_site_url_is_refused(repo: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("SITE_URL")
+    code, _, err = release_cli(capsys, repo, "1.0.0")
+    assert code == 2
+    assert "Versionen ges inte ut" in err
+    assert "site_url är platshållaren 'https://kunskapsbank.example/'" in err
+    assert "e-postadress" not in err
+    assert not (repo / "dist").exists() and not (repo / "site").exists()
+
+
+@pytest.mark.parametrize("email", ["", "redaktionen@kunskapsbank.example", "a@example.com"])
+def test_placeholder_editors_email_is_refused(repo: Path, capsys, monkeypatch, email) -> None:
+    monkeypatch.setenv("KUNSKAPSBANK_EDITORS_EMAIL", email)
+    code, _, err = release_cli(capsys, repo, "1.0.0")
+    assert code == 2
+    assert "Redaktionens e-postadress" in err and "KUNSKAPSBANK_EDITORS_EMAIL" in err
+    assert "site_url" not in err
+    assert not (repo / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("host", "placeholder"),
+    [
+        ("kunskapsbank.example", True),
+        ("www.example.org", True),
+        ("example.com", True),
+        ("kb.test", True),
+        ("localhost", True),
+        ("", True),
+        ("kunskapsbank.github.io", False),
+        ("upphandlingsmyndigheten.se", False),
+        ("example.se", False),
+    ],
+)
+def test_placeholder_hosts(host: str, placeholder: bool) -> None:
+    assert is_placeholder_host(host) is placeholder
 
 
 def test_not_a_git_repository(tmp_path: Path, capsys) -> None:

@@ -243,6 +243,7 @@ def test_history_unreadable(project: Path, monkeypatch: pytest.MonkeyPatch) -> N
         raise GitError("taggarna gick inte att läsa")
 
     monkeypatch.setattr(release, "version_tags", broken)
+    monkeypatch.setattr(release, "check_release_settings", lambda settings: None)
     raises(
         "history-unreadable",
         lambda: make_release(open_layout(project), "1.0.0", accessibility=False),
@@ -255,3 +256,11 @@ def test_a_line_too_tangled_to_check_is_a_problem(project: Path) -> None:
     edit(project, "## Resultat\n", "## Resultat\n\n" + "[x](" * 2000 + "y)\n")
     found = [p for p in validate_project(open_layout(project)).problems if p.file == CASE]
     assert "link-complex" in {p.code for p in found}
+
+
+def test_a_release_refuses_placeholder_addresses(project: Path) -> None:
+    from kunskapsbank.editorial.deploy import check_release_settings
+
+    layout = open_layout(project)  # the fixture's site_url and e-mail are placeholders
+    error = raises("release-placeholder", lambda: check_release_settings(layout.settings))
+    assert "Versionen ges inte ut" in error.message

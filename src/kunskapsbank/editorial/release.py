@@ -28,6 +28,7 @@ from pathlib import Path
 
 from kunskapsbank.config import RELEASE_ENV, RESULTS_ENV, Layout
 from kunskapsbank.content.validate import validate_project
+from kunskapsbank.editorial.deploy import check_release_settings
 from kunskapsbank.errors.catalogue import ConfigError
 from kunskapsbank.errors.printers import format_text
 from kunskapsbank.site.build import build_site, source_date_epoch
@@ -205,6 +206,7 @@ def make_release(
     root = layout.root
     check_clean(root)
     check_tag(root, version)
+    check_release_settings(layout.settings)
     result = validate_project(layout)
     if result.problems:
         raise ReleaseProblems(format_text(result.problems, result.checked))

@@ -152,6 +152,13 @@ CONFIG_ERRORS: dict[str, Entry] = {
         "Taggen {name} finns redan och pekar på en annan commit ({commit}).",
         "Välj ett nytt versionsnummer, eller checka ut den taggade commiten.",
     ),
+    "release-placeholder": Entry(
+        "Adresserna är platshållare",
+        "Versionen ges inte ut: webbplatsen skulle publiceras med adresser som inte "
+        "fungerar.\n{problems}",
+        "Ange webbplatsens adress i SITE_URL och redaktionens funktionsbrevlåda i "
+        "KUNSKAPSBANK_EDITORS_EMAIL (arbetsflödet för utgåvor tar dem från GitHub).",
+    ),
     "history-unreadable": Entry(
         "Versionshistoriken går inte att läsa",
         "Versionshistoriken går inte att läsa: {reason}.",

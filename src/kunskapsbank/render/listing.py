@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from kunskapsbank.content.model import FACETS, Case, Facet
 from kunskapsbank.render.base import Rendered
+from kunskapsbank.render.contribute import form_page
 from kunskapsbank.render.county_map import CountyMap
 from kunskapsbank.render.feeds import alternate_link, feed_title, subscribe_link
 from kunskapsbank.render.format import esc, period_label
@@ -104,6 +105,7 @@ class Listings(CountyMap):
     def library(self) -> list[Rendered]:
         col = self.col
         facets = [f for f in FACETS if col.facet_index.get(f.path)]
+        form = form_page(col.guides)
 
         def intro(url: str) -> str:
             links = "".join(
@@ -111,11 +113,19 @@ class Listings(CountyMap):
                 f"{esc(col.schemas.vocabularies[f.vocabulary].title)}</a></li>"
                 for f in facets
             )
+            share = (
+                f'<p>Har er organisation ett fall att dela? <a href="{esc(rel_url(form, url))}">'
+                "Lämna in det med formuläret</a>.</p>"
+                if form is not None
+                else ""
+            )
             return (
                 "<p>Här finns erfarenheter som organisationer delar med varandra: upphandlingar, "
                 "projekt, nätverk och studier. Bläddra bland alla fall nedan, sök, eller välj "
                 f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>'
-            ) + (self.county_map(url) if url == CASES else "")
+                + share
+                + (self.county_map(url) if url == CASES else "")
+            )
 
         return self.list_pages(CASES, "Fall", intro, col.cases)
 

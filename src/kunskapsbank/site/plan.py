@@ -31,6 +31,7 @@ from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collec
 from kunskapsbank.content.loader import Document
 from kunskapsbank.content.networks import add_networks
 from kunskapsbank.parallel import chunked, fork_map, worker_count
+from kunskapsbank.render.contribute import form_html, form_page_url
 from kunskapsbank.render.markdown import BodyRenderer
 from kunskapsbank.errors.catalogue import Problem
 from kunskapsbank.errors.printers import format_text
@@ -107,6 +108,9 @@ class SiteBuild:
                 list(layout.settings.extra.get("storage_keys") or [])
             ),
             "versioner": lambda: history_html(layout, collection),
+            "bidra": lambda: form_html(
+                layout.settings, result.schemas, form_page_url(collection.guides), layout
+            ),
             "felkoder": error_reference_html,
             "utgivare": lambda: render_template(
                 "publisher.html",

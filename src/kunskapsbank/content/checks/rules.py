@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # A value that 'kunskapsbank new-case' leaves for the contributor: "<<Skriv titel>>".
 PLACEHOLDER = re.compile(r"<<.+>>")
 OWNER_ROLES = ("upphandlande", "projektagare")
+END_REQUIRED_STATUSES = ("avslutad", "avbruten")  # statuses whose period needs an end
 
 
 def case_rules(v: Validator, doc: Document) -> None:
@@ -29,7 +30,7 @@ def case_rules(v: Validator, doc: Document) -> None:
     if isinstance(period, dict):
         period_rules(doc, period)
         status = data.get("status")
-        if status in ("avslutad", "avbruten") and "end" not in period:
+        if status in END_REQUIRED_STATUSES and "end" not in period:
             line, col = doc.mark(("period",))
             doc.problems.append(
                 problem("period-end-required", rel, line, col, "period.end", status=status)
