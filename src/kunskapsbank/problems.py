@@ -241,6 +241,11 @@ CATALOGUE: dict[str, Entry] = {
         "{kind} '{value}' finns inte.",
         "{suggestion}",
     ),
+    "search-term-duplicate": Entry(
+        "Sökordet finns redan",
+        "Sökordet '{value}' står redan tidigare i filen.",
+        "Ta bort den ena posten, eller slå ihop dem till en.",
+    ),
     "reference-self": Entry(
         "Sidan hänvisar till sig själv",
         "'{value}' är sidan själv.",

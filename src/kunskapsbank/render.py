@@ -94,6 +94,33 @@ def date_label(value: str) -> str:
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
+TITLE_WEIGHT = 8  # Pagefind: h1 7, h2 6, body text 1 (a quadratic scale)
+SUMMARY_WEIGHT = 2
+
+
+def search_fields(
+    title: str,
+    *,
+    meta: dict[str, str],
+    filters: list[tuple[str, str]],
+    sorts: dict[str, str],
+) -> str:
+    """Pagefind metadata, filters and sort keys of a page, and its title as a heading.
+
+    Metadata, filters and sort keys are written as attribute values on empty
+    elements (``name:value``), so that none of them is a word of the page: no date or
+    tag can show up in an excerpt or be glued to the words around it. The title is
+    indexed once, weighted above the body, as a block element of its own.
+    """
+    out = [
+        f'<p class="kb-search-title" hidden data-pagefind-weight="{TITLE_WEIGHT}">{esc(title)}</p>'
+    ]
+    out += [f'<span data-pagefind-meta="{esc(k)}:{esc(v)}"></span>' for k, v in meta.items()]
+    out += [f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>' for k, v in filters]
+    out += [f'<span data-pagefind-sort="{esc(k)}:{esc(v)}"></span>' for k, v in sorts.items()]
+    return "".join(out)
+
+
 def sek(amount: int) -> str:
     return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
 
@@ -307,13 +334,14 @@ class SiteRenderer:
             )
         )
         facts = "".join(
-            f'<div class="kb-fact"><dt data-pagefind-ignore>{esc(k)}</dt><dd>{v}</dd></div>'
-            for k, v in rows
+            f'<div class="kb-fact"><dt>{esc(k)}</dt><dd>{v}</dd></div>' for k, v in rows
         )
         parts = [
-            f'<p class="kb-lead" data-pagefind-meta="summary">{esc(case.summary)}</p>',
-            '<section class="kb-facts" aria-labelledby="fakta">'
-            '<h2 id="fakta" data-pagefind-ignore>Fakta om fallet</h2>'
+            f'<p class="kb-lead" data-pagefind-meta="summary" data-pagefind-weight="{SUMMARY_WEIGHT}">'
+            f"{esc(case.summary)}</p>",
+            # The fact box is metadata: not words of the page (its filters still count).
+            '<section class="kb-facts" aria-labelledby="fakta" data-pagefind-ignore>'
+            '<h2 id="fakta">Fakta om fallet</h2>'
             f"<dl>{facts}</dl></section>",
             f'<div class="kb-body">{case.doc.html or self.body.render(case.doc)}</div>',
         ]
@@ -360,13 +388,12 @@ class SiteRenderer:
         parts.append(self._page_meta(case.doc.rel, d, case.title))
         html_out = (
             f'<article class="kb-case" data-pagefind-body>'
-            f'<span data-pagefind-meta="title" hidden>{esc(case.title)}</span>'
-            f'<span data-pagefind-filter="Innehållstyp" hidden>Fall</span>'
-            f'<span data-pagefind-meta="type" hidden>Fall</span>'
-            f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>'
-            f'<span data-pagefind-filter="Startår" hidden>{esc(case.start_year)}</span>'
-            f'<span data-pagefind-sort="start" hidden>{esc(d["period"]["start"])}</span>'
-            f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
+            + search_fields(
+                case.title,
+                meta={"title": case.title, "type": "Fall", "date": d["last_reviewed"]},
+                filters=[("Innehållstyp", "Fall"), ("Startår", case.start_year)],
+                sorts={"start": d["period"]["start"], "granskad": d["last_reviewed"]},
+            )
             + "".join(parts)
             + "</article>"
         )
@@ -509,30 +536,24 @@ class SiteRenderer:
     def guide_search_data(self, guide: Guide) -> str:
         """Hidden Pagefind metadata for a guidance page (put inside the indexed body)."""
         d = guide.data
-        out = [
-            '<span data-pagefind-filter="Innehållstyp" hidden>Vägledning</span>',
-            '<span data-pagefind-meta="type" hidden>Vägledning</span>',
-        ]
+        filters = [("Innehållstyp", "Vägledning")]
+        filters += [("Tema", self.col.label("themes", t)) for t in d.get("themes") or []]
+        meta = {"title": guide.title, "type": "Vägledning"}
+        sorts = {}
         if d.get("summary"):
-            out.append(f'<span data-pagefind-meta="summary" hidden>{esc(d["summary"])}</span>')
+            meta["summary"] = str(d["summary"])
         if d.get("last_reviewed"):
-            out.append(f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>')
-            out.append(
-                f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
+            meta["date"] = str(d["last_reviewed"])
+            sorts["granskad"] = str(d["last_reviewed"])
+        # The guide's synonyms are not words of the page (they would show in excerpts):
+        # the search page gets them as term data (searchterms.py).
+        out = search_fields(guide.title, meta=meta, filters=filters, sorts=sorts)
+        if d.get("summary"):
+            out += (
+                f'<p class="kb-search-summary" hidden data-pagefind-weight="{SUMMARY_WEIGHT}">'
+                f"{esc(d['summary'])}</p>"
             )
-        for theme in d.get("themes") or []:
-            out.append(
-                f'<span data-pagefind-filter="Tema" hidden>'
-                f"{esc(self.col.label('themes', theme))}</span>"
-            )
-        if d.get("synonyms"):
-            # Indexed as words of the page, never shown.
-            out.append(
-                '<p class="kb-synonyms" aria-hidden="true" hidden>'
-                + esc(" ".join(d["synonyms"]))
-                + "</p>"
-            )
-        return "".join(out)
+        return out
 
     # -- library and facets ----------------------------------------------------
 
@@ -703,11 +724,24 @@ SORTS = (
 )
 
 
-def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) -> str:
+def json_for_html(value: object) -> str:
+    """JSON that is safe inside a <script type="application/json"> element."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def search_page_html(
+    page_url: str,
+    filter_counts: dict[str, dict[str, int]],
+    terms: dict[str, object] | None = None,
+) -> str:
     """The search form and result list on /sok/; the script fills it in.
 
     The filter values and their totals are written into the page, so that the
-    first search downloads no filter chunk it does not need.
+    first search downloads no filter chunk it does not need; so are the search
+    terms (acronyms, synonyms, known words: searchterms.search_data).
     """
     import json
 
@@ -719,7 +753,8 @@ def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) ->
         f'eller läsa <a href="{esc(rel_url("vagledning/", page_url))}">vägledningen</a>.</p></div>'
         f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
         f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}' "
-        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}'>"
+        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}' "
+        f'data-guides="{esc(rel_url("vagledning/", page_url))}">'
         '<form id="kb-search-form" role="search" aria-label="Sök i kunskapsbanken">'
         '<div class="kb-search__row"><label for="kb-q">Sökord</label>'
         '<input id="kb-q" type="search" name="q" autocomplete="off">'
@@ -730,8 +765,11 @@ def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) ->
         '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
         'role="group" aria-label="Filter"></div><div class="kb-search__results">'
         '<p id="kb-status" role="status" aria-live="polite" tabindex="-1"></p>'
+        '<div id="kb-help" class="kb-search__help"></div>'
         '<ol id="kb-results" class="kb-results"></ol>'
         '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
         "</div></div></form></div>"
+        # Data, not a script: the browser never runs it (and a CSP allows it).
+        f'<script type="application/json" id="kb-terms">{json_for_html(terms or {})}</script>'
         f'<script src="{esc(rel_url("assets/sok.js", page_url))}" defer></script>'
     )

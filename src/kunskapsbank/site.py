@@ -21,6 +21,7 @@ from .problems import Problem, format_text
 from .project import Layout, open_layout
 from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
 from .search import index_site, pages_glob
+from .searchterms import search_data
 from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
 from .validate import Result, fork_map, validate_project, worker_count
@@ -62,7 +63,9 @@ class SiteBuild:
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
             "sok": lambda: search_page_html(
-                "sok/", build.renderer.filter_counts(build.searchable_guides())
+                "sok/",
+                build.renderer.filter_counts(build.searchable_guides()),
+                search_data(collection, result.search_terms, build.searchable_guides()),
             ),
             "testresultat": results_html,
             "lagringsnycklar": lambda: storage_keys_html(
@@ -206,7 +209,6 @@ class SiteBuild:
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
             "<div data-pagefind-body>"
-            f'<span data-pagefind-meta="title" hidden>{esc(guide.title)}</span>'
             + self.renderer.guide_search_data(guide)
             + html
             + "</div>"

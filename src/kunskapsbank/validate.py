@@ -89,6 +89,7 @@ class Result:
     guides: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     checked: int = 0
+    search_terms: list[Any] = field(default_factory=list)  # searchterms.SearchTerm
 
     @property
     def ok(self) -> bool:
@@ -752,5 +753,10 @@ def validate_project(
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
     result.checked = len(tasks)
+    if paths is None:
+        from .searchterms import read_terms
+
+        result.search_terms, term_problems = read_terms(layout, validator)
+        result.problems.extend(term_problems)
     result.problems.sort(key=Problem.sort_key)
     return result
