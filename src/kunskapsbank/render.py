@@ -387,7 +387,7 @@ class SiteRenderer:
             )
         parts.append(self._page_meta(case.doc.rel, d, case.title))
         html_out = (
-            f'<article class="kb-case" data-pagefind-body>'
+            '<article class="kb-case" data-pagefind-body>'
             + search_fields(
                 case.title,
                 meta={"title": case.title, "type": "Fall", "date": d["last_reviewed"]},

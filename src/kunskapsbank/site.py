@@ -19,7 +19,7 @@ from .history import history_html
 from .model import CASE_URL, Case, Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
-from .render import Rendered, SiteRenderer, esc, rel_url, search_page_html
+from .render import Rendered, SiteRenderer, rel_url, search_page_html
 from .search import index_site, pages_glob
 from .searchterms import search_data
 from .shells import Shells, depth, shell_src_uri, write_sitemap
