@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,15 @@ def month_label(value: str) -> str:
 def date_label(value: str) -> str:
     year, month, day = value.split("-")
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+_CELL_END = re.compile(r"</(?:th|dt|dd|caption)>")
+
+
+def spaced_cells(html_text: str) -> str:
+    """A space before each </th>, </dt>, </dd>: Pagefind treats them as inline elements
+    and would glue neighbouring cells into one word ("VärdeBetyder") in its excerpts."""
+    return _CELL_END.sub(r" \g<0>", html_text)
 
 
 TITLE_WEIGHT = 8  # Pagefind: h1 7, h2 6, body text 1 (a quadratic scale)
@@ -343,7 +353,7 @@ class SiteRenderer:
             '<section class="kb-facts" aria-labelledby="fakta" data-pagefind-ignore>'
             '<h2 id="fakta">Fakta om fallet</h2>'
             f"<dl>{facts}</dl></section>",
-            f'<div class="kb-body">{case.doc.html or self.body.render(case.doc)}</div>',
+            f'<div class="kb-body">{spaced_cells(case.doc.html or self.body.render(case.doc))}</div>',
         ]
         lessons = []
         for lesson in d["lessons"]:

@@ -19,7 +19,7 @@ from .history import history_html
 from .model import CASE_URL, Case, Collection, Guide, build_collection
 from .problems import Problem, format_text
 from .project import Layout, open_layout
-from .render import Rendered, SiteRenderer, rel_url, search_page_html
+from .render import Rendered, SiteRenderer, rel_url, search_page_html, spaced_cells
 from .search import index_site, pages_glob
 from .searchterms import search_data
 from .shells import Shells, depth, shell_src_uri, write_sitemap
@@ -205,6 +205,9 @@ class SiteBuild:
         if guide is None:
             return html
         html = MARKER.sub(lambda m: self._marker(m.group(1)), html)
+        # Pagefind separates block elements with a space but treats <th> and <dt>/<dd>
+        # as inline: "VärdeBetyder" in an excerpt. A space inside each cell keeps words apart.
+        html = spaced_cells(html)
         if not self.searchable(guide):
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
