@@ -86,7 +86,9 @@ def test_a_synonym_is_found_but_never_shown_in_an_excerpt(page, server, wait_for
     assert "utvecklingsavtal" not in source.split("---", 2)[2]
     page.goto(server.url("/sok/?q=utvecklingsavtal"))
     wait_for_results(page)
-    hrefs = page.eval_on_selector_all("#kb-results .kb-result__title a", "as => as.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        "#kb-results .kb-result__title a", "as => as.map(a => a.href)"
+    )
     assert urlsplit(hrefs[0]).path == "/vagledning/innovationspartnerskap/"
     assert "utvecklingsavtal" not in page.locator("#kb-results").inner_text().lower()
 
@@ -117,14 +119,15 @@ def all_paths(page) -> list[str]:
     more = page.locator("#kb-more")
     while more.is_visible():
         more.click()
-    hrefs = page.eval_on_selector_all("#kb-results .kb-result__title a", "as => as.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        "#kb-results .kb-result__title a", "as => as.map(a => a.href)"
+    )
     return [urlsplit(h).path for h in hrefs]
 
 
 def test_or_within_a_facet_is_linkable(page, server, site_dir, wait_for_results) -> None:
     url = "/sok/?" + "&".join(
-        f"{quote('Län')}={quote(v).replace('%20', '+')}"
-        for v in ("Skåne län", "Östergötlands län")
+        f"{quote('Län')}={quote(v).replace('%20', '+')}" for v in ("Skåne län", "Östergötlands län")
     )
     page.goto(server.url(url))
     wait_for_results(page)
