@@ -26,6 +26,10 @@ measures, as the median of --runs runs:
   Pagefind's work far smaller (shown to compare with figures measured that way)
 - with --compare-naive: stock MkDocs + Material with every case in the nav and the
   built-in search plugin, built in the same run, and the ratio of the two.
+- with --relevance: search relevance on the repository's real site (no synthetic
+  cases): every query of tests/search/queries.yaml through /sok/ in Chromium, printed
+  as hit@1, hit@3 and mean reciprocal rank (scripts/relevance.py). Alone (without
+  --cases) it measures only that.
 
 Prints a table and writes JSON.
 """
@@ -55,7 +59,10 @@ from kunskapsbank.schemas import load_schemas  # noqa: E402
 from kunskapsbank.search import pagefind_command  # noqa: E402
 from kunskapsbank.synthetic import TEXTS, write_cases  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides")
+sys.path.insert(0, str(REPO / "scripts"))
+import relevance  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "schemas", "hooks", "overrides", "data")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
 
 MEASURE = (
@@ -253,6 +260,28 @@ def bench_one(
     return result
 
 
+def measure_relevance(folder: Path) -> dict[str, object]:
+    """hit@1, hit@3 and MRR of the query set on the real site, built into ``folder``."""
+    root = folder / "projekt"
+    root.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, root / part)
+        else:
+            shutil.copy2(src, root / part)
+    kb = str(Path(sys.executable).with_name("kunskapsbank"))
+    site = folder / "site"
+    subprocess.run(
+        [kb, "build", "--project", str(root), "--site-dir", str(site)],
+        cwd=root,
+        env=bench_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return relevance.measure(site)
+
+
 def rebuild_over_site(folder: Path) -> float:
     """One more build over a finished site: adds deleting the old copy after the swap.
 
@@ -272,7 +301,7 @@ def bench_env() -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Mät bygget med syntetiska fall.")
     parser.add_argument(
-        "--cases", type=int, nargs="+", default=[1000], help="Antal fall (flera går)."
+        "--cases", type=int, nargs="+", default=None, help="Antal fall (flera går; standard 1000)."
     )
     parser.add_argument("--runs", type=int, default=3, help="Körningar per mätning (median).")
     parser.add_argument(
@@ -295,10 +324,22 @@ def main() -> int:
         "ger Pagefind mycket mindre arbete).",
     )
     parser.add_argument("--no-browser", action="store_true", help="Mät inte sökningen i Chromium.")
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="Mät sökningens träffsäkerhet på den riktiga webbplatsen (hit@1, hit@3, MRR). "
+        "Utan --cases mäts bara den.",
+    )
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json")
     args = parser.parse_args()
+    if args.cases is None:
+        args.cases = [] if args.relevance else [1000]
     results = []
+    relevance_result = None
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        if args.relevance:
+            print("Mäter sökningens träffsäkerhet ...", file=sys.stderr, flush=True)
+            relevance_result = measure_relevance(Path(tmp) / "relevans")
         folders = [Path(tmp) / str(count) for count in args.cases]
         for count, folder in zip(args.cases, folders, strict=True):
             print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
@@ -316,12 +357,24 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
-    keys = [k for k in results[0] if not k.endswith("_runs_s")]
-    widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
-    print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
-    for r in results:
-        print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    report: dict[str, object] = {"machine": machine, "results": results}
+    if relevance_result is not None:
+        report["relevance"] = relevance_result
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    if results:
+        keys = [k for k in results[0] if not k.endswith("_runs_s")]
+        widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
+        print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
+        for r in results:
+            print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    if relevance_result is not None:
+        missed = [p["q"] for p in relevance_result["per_query"] if not p["rank"] or p["rank"] > 3]
+        print(
+            f"relevance  queries {relevance_result['queries']}  "
+            f"hit@1 {relevance_result['hit_at_1']:.3f}  hit@3 {relevance_result['hit_at_3']:.3f}  "
+            f"MRR {relevance_result['mrr']:.3f}"
+            + (f"  missed: {', '.join(missed)}" if missed else "")
+        )
     print(f"JSON: {args.json}")
     return 0
 
