@@ -419,8 +419,13 @@
       text += " Sökningen gäller också ”" + found.meaning.also + "”.";
     }
     if (!state.q && n) { text += " Senast granskade först."; }
+    var offers = correction ? [] : offersFor(state, found, fixes);
+    if (offers.length) { text += " Menade du " + offers.join(" eller ") + "?"; }
+    if (n === 0 && Object.keys(state.filters).length) {
+      text += " Ta bort ett filter eller läs vägledningen som föreslås nedan.";
+    }
     statusBox.textContent = text;
-    helpFor(state, found, fixes, correction);
+    helpFor(state, offers, correction);
     var counting = Object.keys(state.filters).length || allFiltersLoaded
       ? facetCounts(state, found.query, found.primary)
       : Promise.resolve(null);
@@ -448,19 +453,26 @@
     };
   }
 
-  function helpFor(state, found, fixes, correction) {
+  // "Menade du ...?": the query with a word corrected, when the query found little.
+  function offersFor(state, found, fixes) {
+    if (found.results.length >= 3) { return []; }
+    var offers = [];
+    fixes.forEach(function (f) {
+      f.near.slice(0, 3).forEach(function (w) {
+        offers.push(corrected(state.q, [{ word: f.word, near: [w] }]));
+      });
+    });
+    return offers;
+  }
+
+  function helpFor(state, offers, correction) {
     if (correction) {
       var p = el("p", {});
       p.appendChild(button("Sök bara efter ”" + correction.typed + "”", searchInstead(correction.typed, true)));
       helpBox.appendChild(p);
       return;
     }
-    var few = found.results.length < 3;
-    var offers = [];
-    fixes.forEach(function (f) {
-      f.near.slice(0, 3).forEach(function (w) { offers.push(corrected(state.q, [{ word: f.word, near: [w] }])); });
-    });
-    if (offers.length && few) {
+    if (offers.length) {
       var q = el("p", {}, "Menade du ");
       offers.forEach(function (o, i) {
         if (i) { q.appendChild(document.createTextNode(i === offers.length - 1 ? " eller " : ", ")); }

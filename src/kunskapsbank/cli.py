@@ -70,6 +70,7 @@ def _layout(args: argparse.Namespace, hint_paths: Sequence[str] = ()) -> Layout:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .searchterms import is_terms_file
     from .validate import validate_project
 
     layout = _layout(args, args.paths)
@@ -84,7 +85,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 paths.append(p)
             else:
                 raise ConfigError(f"Filen eller mappen {raw} finns inte.")
-        outside = [p for p in paths if not (layout.is_case(p) or layout.is_guide(p))]
+        outside = [
+            p
+            for p in paths
+            if not (layout.is_case(p) or layout.is_guide(p) or is_terms_file(layout, p))
+        ]
         if outside:
             raise ConfigError(
                 f"{outside[0]} ligger varken i {layout.settings.cases_dir}/ eller "

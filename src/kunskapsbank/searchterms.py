@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -52,6 +53,10 @@ class SearchTerm:
 def normal(text: str) -> str:
     """Lower case, single spaces: how the search page compares what the reader typed."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def is_terms_file(layout: Layout, path: Path) -> bool:
+    return path.absolute() == (layout.root / TERMS_FILE).absolute()
 
 
 def read_terms(layout: Layout, validator: Validator) -> tuple[list[SearchTerm], list[Problem]]:
@@ -116,13 +121,18 @@ def read_terms(layout: Layout, validator: Validator) -> tuple[list[SearchTerm], 
 
 
 def _schema_problems(layout: Layout, validator: Validator, doc: Document) -> list[Problem]:
-    from jsonschema import Draft202012Validator
+    import jsonschema_rs
 
     schema_path = layout.schemas_dir / SCHEMA_FILE
     try:
         schema = yaml.safe_load(schema_path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"Schemat för sökorden kan inte läsas: {schema_path}: {exc}") from exc
+    if jsonschema_rs.validator_for(schema).is_valid(doc.data):
+        return []
+    # Only an invalid file pays for jsonschema's full error list (as for cases).
+    from jsonschema import Draft202012Validator
+
     out: list[Problem] = []
     for error in Draft202012Validator(schema).iter_errors(doc.data):
         out.extend(validator._map_error(doc, "search-terms", error))

@@ -729,11 +729,17 @@ def validate_project(
     schemas = schemas or load_schemas(layout.schemas_dir)
     validator = Validator(layout, schemas, on=on)
     result = Result(layout, schemas)
+    from .searchterms import is_terms_file, read_terms
+
+    check_terms = paths is None
     if paths is None:
         case_paths, guide_paths = layout.case_files(), layout.guide_files()
     else:
         case_paths, guide_paths = [], []
         for p in paths:
+            if is_terms_file(layout, p):
+                check_terms = True
+                continue
             (case_paths if layout.is_case(p) else guide_paths).append(p)
     renderer = None
     if render_bodies:
@@ -753,10 +759,9 @@ def validate_project(
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
     result.checked = len(tasks)
-    if paths is None:
-        from .searchterms import read_terms
-
+    if check_terms:
         result.search_terms, term_problems = read_terms(layout, validator)
         result.problems.extend(term_problems)
+        result.checked += paths is not None
     result.problems.sort(key=Problem.sort_key)
     return result

@@ -176,3 +176,36 @@ def test_no_results_explain_which_filter_to_remove(page, server, wait_for_result
     wait_for_results(page)
     assert "/fall/innovationsupphandling-syd/" in all_paths(page)
     assert "L%C3%A4n" not in page.url
+
+
+def test_an_unclear_typo_gets_suggestions_to_choose_from(page, server, wait_for_results) -> None:
+    # "mandet" is one letter from both "mandat" and "landet": no guess, two offers.
+    page.goto(server.url("/sok/?q=mandet"))
+    wait_for_results(page)
+    assert "Menade du" in page.locator("#kb-status").inner_text()
+    offer = page.locator("#kb-help").get_by_role("button", name="mandat", exact=True)
+    assert page.locator("#kb-help").get_by_role("button", name="landet", exact=True).count() == 1
+    offer.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'mandat'")
+    wait_for_results(page)
+    assert "/vagledning/mandat/" in all_paths(page)[:3]
+
+
+def test_counts_follow_a_plain_search_once_the_reader_turns_to_the_filters(
+    page, server, wait_for_results
+) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(server.url("/sok/?q=golven"))
+    wait_for_results(page)
+    n = len(all_paths(page))
+    assert not [p for p in requested if p.startswith("/pagefind/filter/")]
+    # Tab into the filters: every count now describes this search.
+    page.locator("#kb-filters input").first.focus()
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('#kb-filters label')].some(l => "
+        "l.textContent.startsWith('Fall ') && l.textContent.includes('(' + n + ')'))",
+        arg=sum(1 for p in all_paths(page) if p.startswith("/fall/")),
+    )
+    assert count_of(page, "Skåne län") <= n

@@ -107,3 +107,14 @@ def test_term_data_cannot_close_its_script_element() -> None:
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["t"]["</script><script>alert(1)</script>"] == {"s": "a & b"}
     assert re.fullmatch(r"[^<>&]*", text)
+
+
+def test_validate_accepts_the_term_file_as_a_path(project: Path, run_cli) -> None:
+    write_terms(project, "terms:\n  - term: IOP\n    search: ip\n    page: vagledning/finns-inte\n")
+    done = run_cli("validate", "data/search-terms.yaml", cwd=project)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "data/search-terms.yaml:4" in done.stdout
+    assert "vagledning/finns-inte" in done.stdout
+    write_terms(project, "terms:\n  - term: IOP\n    search: innovationspartnerskap\n")
+    done = run_cli("validate", "data/search-terms.yaml", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
