@@ -401,7 +401,9 @@
             return show(id, state, again, [], { typed: state.q, instead: instead });
           });
         }
-        return show(id, state, found, fixes);
+        // Offer corrections for the words Pagefind did not find as typed (for every
+        // unknown word when nothing was found).
+        return show(id, state, found, found.results.length === 0 ? fixes : unmatched);
       });
     });
   }
@@ -453,9 +455,9 @@
     };
   }
 
-  // "Menade du ...?": the query with a word corrected, when the query found little.
+  // "Menade du ...?": the query with a word corrected, when the query found little
+  // or found the word only in part.
   function offersFor(state, found, fixes) {
-    if (found.results.length >= 3) { return []; }
     var offers = [];
     fixes.forEach(function (f) {
       f.near.slice(0, 3).forEach(function (w) {
