@@ -32,7 +32,6 @@
   var timer = null;
   var exact = false;
   var allFiltersLoaded = null;
-  var dataCache = {};
 
   // Question words and other words that say nothing about the topic.
   var STOP = ("hur vad vi en ett gör göra man kan ska skall är med oss vilket vilken vilka det den " +
@@ -270,9 +269,11 @@
 
   // -- searching -------------------------------------------------------------------
 
+  // A result's data, loaded once. Kept on the result object itself: the same page found
+  // by another search has another excerpt.
   function dataOf(result) {
-    if (!dataCache[result.id]) { dataCache[result.id] = result.data(); }
-    return dataCache[result.id];
+    if (!result.kbData) { result.kbData = result.data(); }
+    return result.kbData;
   }
 
   function samePage(url, target) {

@@ -209,3 +209,16 @@ def test_counts_follow_a_plain_search_once_the_reader_turns_to_the_filters(
         arg=sum(1 for p in all_paths(page) if p.startswith("/fall/")),
     )
     assert count_of(page, "Skåne län") <= n
+
+
+def test_a_new_search_shows_its_own_excerpts(page, server, wait_for_results) -> None:
+    page.goto(server.url("/sok/?q=Sk%C3%A5ne"))
+    wait_for_results(page)
+    page.locator("#kb-q").fill("Ystad")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Ystad'")
+    wait_for_results(page)
+    marks = page.eval_on_selector_all(
+        "#kb-results .kb-result__excerpt mark", "ms => ms.map(m => m.textContent.toLowerCase())"
+    )
+    assert marks and all(m.startswith("ystad") for m in marks), marks
