@@ -221,4 +221,25 @@ def test_a_new_search_shows_its_own_excerpts(page, server, wait_for_results) -> 
     marks = page.eval_on_selector_all(
         "#kb-results .kb-result__excerpt mark", "ms => ms.map(m => m.textContent.toLowerCase())"
     )
-    assert marks and all(m.startswith("ystad") for m in marks), marks
+    assert marks and all(m.strip('"”,.;:()').startswith("ystad") for m in marks), marks
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sok/?q=innovationsparnterskap",  # corrected, with an undo button
+        "/sok/?q=mandet",  # "Menade du ...?"
+        "/sok/?q=golv&L%C3%A4n=%C3%96sterg%C3%B6tlands+l%C3%A4n",  # no hits: remove a filter
+    ],
+)
+def test_search_help_has_no_wcag_violations(page, server, wait_for_results, path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .conftest import AXE_TAGS
+
+    page.goto(server.url(path))
+    wait_for_results(page)
+    assert page.locator("#kb-help button").count() > 0
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    violations = Axe().run(page, options=options).response["violations"]
+    assert violations == [], [(v["id"], [n["html"] for n in v["nodes"]]) for v in violations]
