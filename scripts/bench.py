@@ -188,7 +188,7 @@ def first_search_bytes(site: Path, query: str, prefix: str = "/pagefind/") -> in
             page.on("response", on_response)
             port = server.server_address[1]
             page.goto(f"http://127.0.0.1:{port}/sok/?q={query}")
-            page.wait_for_selector("#kb-results li", timeout=30_000)
+            page.wait_for_function(relevance.SETTLED, timeout=60_000)
             page.wait_for_timeout(500)
             total = sum(sizes)
             browser.close()
