@@ -90,6 +90,8 @@
   // The known words nearest to an unknown word: [] when it is known or a known word's start.
   function suggestionsFor(word) {
     var w = fold(word);
+    // Typed without å, ä or ö ("ostergotland"): the known word with them.
+    if (known[w] && normal(known[w]) !== normal(word)) { return [known[w]]; }
     if (w.length < 4 || known[w] || STOP.indexOf(w) !== -1 || termIndex[w]) { return []; }
     if (knownList.some(function (k) { return k.indexOf(w) === 0; })) { return []; }
     var max = w.length >= 7 ? 2 : 1;
@@ -103,11 +105,12 @@
 
   // What the query means: the words to search as well and the pages to put first.
   function analyse(q) {
-    var out = { also: "", pins: [], terms: [] };
+    var out = { also: "", pins: [], terms: [], said: [] };
     if (!q || exact) { return out; }
     var whole = termIndex[fold(q)];
     if (whole) {
       out.also = whole.s || "";
+      if (whole.s) { out.said.push("”" + q + "” söks också som ”" + whole.s + "”."); }
       out.pins = (whole.p || []).map(function (u) { return { url: u, hard: !!whole.h }; });
       out.terms.push(q);
       return out;
@@ -121,6 +124,7 @@
       if (!entry || (!entry.h && !short)) { return; }
       out.terms.push(pair ? w + " " + words[i + 1] : w);
       if (entry.s) {
+        out.said.push("”" + (pair ? w + " " + words[i + 1] : w) + "” söks också som ”" + entry.s + "”.");
         replaced[i] = entry.s;
         if (pair) { replaced[i + 1] = ""; }
       }
@@ -418,8 +422,8 @@
     if (correction) {
       text = "Inga träffar för ”" + correction.typed + "”. Visar " +
         (n === 1 ? "1 träff" : n + " träffar") + " för ”" + correction.instead + "”.";
-    } else if (found.meaning.also && n) {
-      text += " Sökningen gäller också ”" + found.meaning.also + "”.";
+    } else if (found.meaning.said.length && n) {
+      text += " " + found.meaning.said.join(" ");
     }
     if (!state.q && n) { text += " Senast granskade först."; }
     var offers = correction ? [] : offersFor(state, found, fixes);
