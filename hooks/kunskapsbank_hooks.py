@@ -34,7 +34,7 @@ def on_config(config):
 def on_serve(server, config, builder):
     """Watch the content the engine reads, whatever mkdocs.yml's ``watch`` lists."""
     layout = _state["build"].layout
-    for folder in (layout.cases_dir, layout.schemas_dir):
+    for folder in (layout.cases_dir, layout.schemas_dir, layout.root / "data"):
         if folder.is_dir():
             server.watch(str(folder))
     return server
