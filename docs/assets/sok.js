@@ -587,12 +587,13 @@
   // the current search (a plain search never downloads them).
   function turnToFilters() {
     if (!pagefind || allFiltersLoaded) { return; }
+    var id = runId;
     loadAllFilters().then(function () {
       var s = formState();
-      if (!s.q && !Object.keys(s.filters).length) { return; }
+      if (id !== runId || (!s.q && !Object.keys(s.filters).length)) { return; }
       return searchFor(s.q, s).then(function (found) {
-        if (found) { return facetCounts(s, found.query, found.primary); }
-      }).then(function (facets) { if (facets) { updateCounts(facets.counts); } });
+        if (found && id === runId) { return facetCounts(s, found.query, found.primary); }
+      }).then(function (facets) { if (facets && id === runId) { updateCounts(facets.counts); } });
     });
   }
 
