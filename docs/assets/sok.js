@@ -32,6 +32,7 @@
   var timer = null;
   var exact = false;
   var allFiltersLoaded = null;
+  var lastShown = null;
 
   // Question words and other words that say nothing about the topic.
   var STOP = ("hur vad vi en ett gör göra man kan ska skall är med oss vilket vilken vilka det den " +
@@ -377,6 +378,7 @@
     var hasFilters = Object.keys(state.filters).length > 0;
     helpBox.textContent = "";
     if (!state.q && !hasFilters) {
+      lastShown = null;
       list.textContent = "";
       list.removeAttribute("aria-busy");
       more.hidden = true;
@@ -414,6 +416,7 @@
   }
 
   function show(id, state, found, fixes, correction) {
+    lastShown = { state: state, found: found };
     current = found.results;
     shown = 0;
     list.textContent = "";
@@ -589,11 +592,16 @@
     if (!pagefind || allFiltersLoaded) { return; }
     var id = runId;
     loadAllFilters().then(function () {
-      var s = formState();
-      if (id !== runId || (!s.q && !Object.keys(s.filters).length)) { return; }
-      return searchFor(s.q, s).then(function (found) {
-        if (found && id === runId) { return facetCounts(s, found.query, found.primary); }
-      }).then(function (facets) { if (facets && id === runId) { updateCounts(facets.counts); } });
+      // The search on show (after a correction, the corrected one) counts again.
+      var last = lastShown;
+      if (id !== runId || !last) { return; }
+      // Searched again: the first search was made before the filters were loaded.
+      var query = last.found.query;
+      return pagefind.search(query, searchOptions(last.state)).then(function (search) {
+        return search && facetCounts(last.state, query, search);
+      }).then(function (facets) {
+        if (facets && id === runId) { updateCounts(facets.counts); }
+      });
     });
   }
 
