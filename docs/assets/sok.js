@@ -310,12 +310,31 @@
     return out;
   }
 
-  // One query: Pagefind's results, widened by the terms and with pinned pages first.
+  // A query that names a county ("Skåne", "hela landet"): its values of the county filter.
+  // A case's county is in its fact box, which is not text of the page.
+  var PLACE_FILTER = "Län";
+  function placesIn(q, state) {
+    var fq = fold(q || "");
+    if (exact || fq.length < 4 || fq.split(" ").length > 3 || state.filters[PLACE_FILTER]) { return []; }
+    return Object.keys(totals[PLACE_FILTER] || {}).filter(function (value) {
+      var fv = fold(value);
+      return fv === fq || fv.indexOf(fq + " ") === 0 || fv.indexOf(fq + "s ") === 0;
+    });
+  }
+
+  // One query: Pagefind's results, widened by the terms and with pinned pages first;
+  // then, for a county's name, the pages of that county.
   function searchFor(q, state) {
     var meaning = analyse(q);
     var query = q || null;
     var searches = [pagefind.search(query, searchOptions(state))];
     if (meaning.also) { searches.push(pagefind.search(meaning.also, searchOptions(state))); }
+    var places = placesIn(q, state);
+    if (places.length) {
+      var options = searchOptions(state);
+      options.filters[PLACE_FILTER] = { any: places };
+      searches.push(pagefind.search(null, options));
+    }
     return Promise.all(searches).then(function (found) {
       if (found.some(function (s) { return !s; })) { return null; }
       var pins = meaning.pins.filter(function (p, i, all) {
