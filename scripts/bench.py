@@ -20,12 +20,18 @@ measures, as the median of --runs runs:
 - Pagefind alone: the same Pagefind call on a copy of the finished site, to show
   how much of the build is the search index and how much the engine
 - output size, the median case-page size, the Pagefind index size
-- first search: the bytes a first query transfers in headless Chromium
+- first search: the bytes a first query transfers in headless Chromium, from
+  Pagefind's files ("golv", and the acronym "IOP", which runs three searches) and for
+  the whole visit of /sok/?q=golv (page, scripts, styles, index)
 - --text: "zipf" (default) draws the case text from 6,000 pseudo-words with
   Zipf-like frequencies, like real text; "fa-ord" from 38 words evenly, which makes
   Pagefind's work far smaller (shown to compare with figures measured that way)
 - with --compare-naive: stock MkDocs + Material with every case in the nav and the
   built-in search plugin, built in the same run, and the ratio of the two.
+- with --relevance: search relevance on the repository's real site (no synthetic
+  cases): every query of tests/search/queries.yaml through /sok/ in Chromium, printed
+  as hit@1, hit@3 and mean reciprocal rank (scripts/relevance.py). Alone (without
+  --cases) it measures only that.
 
 Prints a table and writes JSON.
 """
@@ -55,6 +61,9 @@ from synthetic import TEXTS, write_cases  # noqa: E402
 
 from kunskapsbank.content.schemas import load_schemas  # noqa: E402
 from kunskapsbank.site.search import pagefind_command  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+import relevance  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "cases", "data", "schemas", "hooks", "overrides")
 CHROMIUM = os.environ.get("KUNSKAPSBANK_CHROMIUM", "/usr/bin/chromium")
@@ -91,7 +100,7 @@ def make_project(folder: Path, count: int, text: str = "zipf") -> Path:
         src = REPO / part
         if src.is_dir():
             shutil.copytree(src, folder / part)
-        else:
+        elif src.exists():
             shutil.copy2(src, folder / part)
     schemas = load_schemas(REPO / "schemas")
     write_cases(folder / "cases", count, schemas, text=text)
@@ -143,8 +152,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def first_search_bytes(site: Path, query: str) -> int | None:
-    """Bytes of Pagefind files a first query on /sok/ downloads, measured in Chromium."""
+def first_search_bytes(site: Path, query: str, prefix: str = "/pagefind/") -> int | None:
+    """Bytes a first query on /sok/ downloads from URLs holding ``prefix``, in Chromium.
+
+    With the default, Pagefind's files; with ``prefix="/"``, everything the visit loads
+    (page, scripts, styles and index)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -170,14 +182,14 @@ def first_search_bytes(site: Path, query: str) -> int | None:
             sizes: list[int] = []
 
             def on_response(response) -> None:  # type: ignore[no-untyped-def]
-                if "/pagefind/" in response.url:
+                if prefix in response.url:
                     with contextlib.suppress(Exception):
                         sizes.append(len(response.body()))
 
             page.on("response", on_response)
             port = server.server_address[1]
             page.goto(f"http://127.0.0.1:{port}/sok/?q={query}")
-            page.wait_for_selector("#kb-results li", timeout=30_000)
+            page.wait_for_function(relevance.SETTLED, timeout=60_000)
             page.wait_for_timeout(500)
             total = sum(sizes)
             browser.close()
@@ -234,8 +246,15 @@ def bench_one(
         "max_case_page_kb": round(max(case_pages) / 1024, 1),
     }
     if browser:
-        first = first_search_bytes(site, "golv")
-        result["first_search_kb"] = round(first / 1024, 1) if first is not None else None
+        for key, query, prefix in (
+            ("first_search_kb", "golv", "/pagefind/"),
+            # An acronym is searched as typed and as the words it stands for, and the
+            # page about it is looked up by its title: three searches.
+            ("first_search_acronym_kb", "IOP", "/pagefind/"),
+            ("first_visit_kb", "golv", "/"),
+        ):
+            found = first_search_bytes(site, query, prefix)
+            result[key] = round(found / 1024, 1) if found is not None else None
     if compare:
         naive_root = make_naive_project(folder / "naiv", root / "cases")
         naive = []
@@ -252,6 +271,28 @@ def bench_one(
         result["naive_search_index_mb"] = round(index.stat().st_size / 1e6, 2)
         result["speedup"] = round(naive_s / float(result["build_s"]), 1)
     return result
+
+
+def measure_relevance(folder: Path) -> dict[str, object]:
+    """hit@1, hit@3 and MRR of the query set on the real site, built into ``folder``."""
+    root = folder / "projekt"
+    root.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, root / part)
+        elif src.exists():
+            shutil.copy2(src, root / part)
+    kb = str(Path(sys.executable).with_name("kunskapsbank"))
+    site = folder / "site"
+    subprocess.run(
+        [kb, "build", "--project", str(root), "--site-dir", str(site)],
+        cwd=root,
+        env=bench_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return relevance.measure(site)
 
 
 def rebuild_over_site(folder: Path) -> float:
@@ -336,7 +377,7 @@ def adversarial_body(folder: Path, runs: int) -> dict[str, float | int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Mät bygget med syntetiska fall.")
     parser.add_argument(
-        "--cases", type=int, nargs="+", default=[1000], help="Antal fall (flera går)."
+        "--cases", type=int, nargs="+", default=None, help="Antal fall (flera går; standard 1000)."
     )
     parser.add_argument("--runs", type=int, default=3, help="Körningar per mätning (median).")
     parser.add_argument(
@@ -359,10 +400,22 @@ def main() -> int:
         "ger Pagefind mycket mindre arbete).",
     )
     parser.add_argument("--no-browser", action="store_true", help="Mät inte sökningen i Chromium.")
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="Mät sökningens träffsäkerhet på den riktiga webbplatsen (hit@1, hit@3, MRR). "
+        "Utan --cases mäts bara den.",
+    )
     parser.add_argument("--json", type=Path, default=REPO / "bench-results" / "bench.json")
     args = parser.parse_args()
+    if args.cases is None:
+        args.cases = [] if args.relevance else [1000]
     results = []
+    relevance_result = None
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        if args.relevance:
+            print("Mäter sökningens träffsäkerhet ...", file=sys.stderr, flush=True)
+            relevance_result = measure_relevance(Path(tmp) / "relevans")
         folders = [Path(tmp) / str(count) for count in args.cases]
         for count, folder in zip(args.cases, folders, strict=True):
             print(f"Mäter {count} fall ...", file=sys.stderr, flush=True)
@@ -382,18 +435,33 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    report = {"machine": machine, "results": results, "adversarial_body": hostile}
-    args.json.write_text(json.dumps(report, indent=2) + "\n")
-    keys = [k for k in results[0] if not k.endswith("_runs_s")]
-    widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
-    print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
-    for r in results:
-        print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    report: dict[str, object] = {
+        "machine": machine,
+        "results": results,
+        "adversarial_body": hostile,
+    }
+    if relevance_result is not None:
+        report["relevance"] = relevance_result
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    if results:
+        keys = [k for k in results[0] if not k.endswith("_runs_s")]
+        widths = [max(len(k), *(len(str(r.get(k))) for r in results)) for k in keys]
+        print("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)))
+        for r in results:
+            print("  ".join(str(r.get(k)).ljust(w) for k, w in zip(keys, widths, strict=True)))
     print(
         f"adversarial_body: {hostile['bytes']} byte, validate_s {hostile['validate_s']} "
         f"(cpu {hostile['validate_cpu_s']}), render_s {hostile['render_s']} "
         f"(cpu {hostile['render_cpu_s']}), {hostile['problems']} problem"
     )
+    if relevance_result is not None:
+        missed = [p["q"] for p in relevance_result["per_query"] if not p["rank"] or p["rank"] > 3]
+        print(
+            f"relevance  queries {relevance_result['queries']}  "
+            f"hit@1 {relevance_result['hit_at_1']:.3f}  hit@3 {relevance_result['hit_at_3']:.3f}  "
+            f"MRR {relevance_result['mrr']:.3f}"
+            + (f"  missed: {', '.join(missed)}" if missed else "")
+        )
     print(f"JSON: {args.json}")
     return 0
 

@@ -80,8 +80,9 @@ def test_case_pages_are_small_with_only_the_top_level_navigation(
 @pytest.mark.parametrize("slug", sorted(PUBLISHED))
 def test_case_page_exists_for_each_published_case(built_site: BuiltSite, slug: str) -> None:
     page = built_site.page(f"fall/{slug}/")
-    title = page.find("span", data_pagefind_meta="title")
+    title = page.find("p", cls="kb-search-title")  # the title, indexed above the body
     assert title.text() == PUBLISHED[slug]["title"]
+    assert page.find("span", data_pagefind_meta="title:" + PUBLISHED[slug]["title"])
     lead = page.find("p", cls="kb-lead")
     assert lead.text() == PUBLISHED[slug]["summary"]
 

@@ -11,41 +11,32 @@ from kunskapsbank.errors.printers import FORMATTERS
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kunskapsbank.content.networks import NETWORKS_FILE, add_networks, networks_path
-    from kunskapsbank.content.registry import REGISTRY_FILE
-    from kunskapsbank.content.validate import validate_project
+    from kunskapsbank.content.validate import data_files, validate_project
 
     layout = layout_from_args(args, args.paths)
     paths: list[Path] | None = None
-    networks = False  # data/networks.yaml named on the command line
     if args.paths:
         paths = []
+        data = {p.absolute() for p in data_files(layout)}
         for raw in args.paths:
             p = Path(raw).absolute()
-            if p.resolve() == networks_path(layout).resolve():
-                networks = True
-            elif p.is_dir():
+            if p.is_dir():
                 paths.extend(sorted(p.rglob("*.md")))
             elif p.is_file() or p.is_symlink():
                 paths.append(p)
             else:
                 raise ConfigError("path-missing", path=raw)
-        registry = (layout.root / REGISTRY_FILE).absolute()
-        outside = [
-            p for p in paths if not (layout.is_case(p) or layout.is_guide(p) or p == registry)
-        ]
+        outside = [p for p in paths if not (layout.is_case(p) or layout.is_guide(p) or p in data)]
         if outside:
             raise ConfigError(
                 "path-outside",
                 path=outside[0],
                 cases=layout.settings.cases_dir,
                 docs=layout.settings.docs_dir,
-                data=f"{REGISTRY_FILE}, {NETWORKS_FILE}",
+                data=", ".join(layout.rel(p) for p in sorted(data)),
                 root=layout.root,
             )
     result = validate_project(layout, paths, keep_documents=False)
-    if networks:
-        add_networks(result)
     print(FORMATTERS[args.format](result.problems, result.checked))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 

@@ -9,7 +9,7 @@ problems. It renders nothing; the build's check-and-render step
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +20,10 @@ from kunskapsbank.content.checks import orgs, rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
-from kunskapsbank.content.networks import Network, add_networks
+from kunskapsbank.content.networks import Network, add_networks, networks_path
 from kunskapsbank.content.registry import REGISTRY_FILE, Registry, load_registry
 from kunskapsbank.content.schemas import SchemaSet, load_schemas
+from kunskapsbank.content.searchterms import TERMS_FILE, SearchTerm, read_terms
 from kunskapsbank.errors.catalogue import Problem, problem
 from kunskapsbank.links import LinkMap
 from kunskapsbank.parallel import chunked, fork_map, worker_count
@@ -52,6 +53,7 @@ class Result:
     checked: int = 0
     registry: Registry | None = None
     networks: list[Network] = field(default_factory=list)  # data/networks.yaml, when valid
+    search_terms: list[SearchTerm] = field(default_factory=list)  # data/search-terms.yaml
 
     @property
     def ok(self) -> bool:
@@ -141,8 +143,8 @@ def tasks_for(layout: Layout, paths: Iterable[Path] | None) -> list[Task]:
     else:
         case_paths, guide_paths = [], []
         for p in paths:
-            if p.name == Path(REGISTRY_FILE).name and p.suffix != ".md":
-                continue  # the registry is checked once, with the validator
+            if p.suffix != ".md":
+                continue  # a data file (data/*.yaml): checked once, with the validator
             (case_paths if layout.is_case(p) else guide_paths).append(p)
     return [(True, p) for p in case_paths] + [(False, p) for p in guide_paths]
 
@@ -208,11 +210,30 @@ def validate_project(
     chunks = chunked(tasks, CHUNK)
     workers = worker_count(len(tasks), layout.settings.workers)
     done = fork_map(_check_chunk, (validator, keep_documents), chunks, workers)
-    registry = validator.registry
-    if paths is not None and registry.path not in {Path(p).absolute() for p in paths}:
-        registry = None  # only some files were asked for, and the registry is not one of them
+    requested = None if paths is None else {Path(p).absolute() for p in paths}
+
+    def asked(path: Path) -> bool:  # the whole project, or this data file by name
+        return requested is None or path.absolute() in requested
+
+    registry = validator.registry if asked(validator.registry.path) else None
     docs = (d for c in done for d in c)
     result = collect(layout, schemas, tasks, docs, whole_project=paths is None, registry=registry)
-    if paths is None:
-        add_networks(result, validator.today)
+    add_data_files(result, validator, asked)
     return result
+
+
+def data_files(layout: Layout) -> list[Path]:
+    """The data files beside the content that validate checks when it is given them."""
+    return [layout.root / REGISTRY_FILE, networks_path(layout), layout.root / TERMS_FILE]
+
+
+def add_data_files(result: Result, validator: Validator, asked: Callable[[Path], bool]) -> None:
+    """The networks list and the search terms, checked into ``result`` when ``asked``."""
+    if asked(networks_path(validator.layout)):
+        add_networks(result, validator.today)
+    if asked(validator.layout.root / TERMS_FILE):
+        result.search_terms, problems = read_terms(validator.layout, validator)
+        if problems:
+            result.problems.extend(problems)
+            result.problems.sort(key=Problem.sort_key)
+        result.checked += (validator.layout.root / TERMS_FILE).is_file()

@@ -259,6 +259,11 @@ PROBLEMS: dict[str, Entry] = {
             "spelling": "Kontrollera stavningen. Filen ska finnas som {where}.",
         },
     ),
+    "search-term-duplicate": Entry(
+        "Sökordet finns redan",
+        "Sökordet '{value}' står redan tidigare i filen.",
+        "Ta bort den ena posten, eller slå ihop dem till en.",
+    ),
     "reference-self": Entry(
         "Sidan hänvisar till sig själv",
         "'{value}' är sidan själv.",

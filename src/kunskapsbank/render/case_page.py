@@ -5,6 +5,7 @@ from __future__ import annotations
 from kunskapsbank.content.model import Case
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label, esc, period_html, sek
+from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
 from kunskapsbank.urls import CASE_SRC
 
 
@@ -91,15 +92,16 @@ class CasePage(PageBase):
             )
         )
         facts = "".join(
-            f'<div class="kb-fact"><dt data-pagefind-ignore>{esc(k)}</dt><dd>{v}</dd></div>'
-            for k, v in rows
+            f'<div class="kb-fact"><dt>{esc(k)}</dt><dd>{v}</dd></div>' for k, v in rows
         )
         parts = [
-            f'<p class="kb-lead" data-pagefind-meta="summary">{esc(case.summary)}</p>',
-            '<section class="kb-facts" aria-labelledby="fakta">'
-            '<h2 id="fakta" data-pagefind-ignore>Fakta om fallet</h2>'
+            f'<p class="kb-lead" data-pagefind-meta="summary" data-pagefind-weight="{SUMMARY_WEIGHT}">'
+            f"{esc(case.summary)}</p>",
+            # The fact box is metadata, not words of the page (its filters still count).
+            '<section class="kb-facts" aria-labelledby="fakta" data-pagefind-ignore>'
+            '<h2 id="fakta">Fakta om fallet</h2>'
             f"<dl>{facts}</dl></section>",
-            f'<div class="kb-body">{body_html}</div>',
+            f'<div class="kb-body">{spaced_cells(body_html)}</div>',
         ]
         lessons = []
         for lesson in d["lessons"]:
@@ -136,14 +138,17 @@ class CasePage(PageBase):
             )
         parts.append(self._page_meta(case.doc.rel, d, case.title))
         html_out = (
-            f'<article class="kb-case" data-pagefind-body>'
-            f'<span data-pagefind-meta="title" hidden>{esc(case.title)}</span>'
-            f'<span data-pagefind-filter="Innehållstyp" hidden>Fall</span>'
-            f'<span data-pagefind-meta="type" hidden>Fall</span>'
-            f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>'
-            f'<span data-pagefind-filter="Startår" hidden>{esc(case.start_year)}</span>'
-            f'<span data-pagefind-sort="start" hidden>{esc(case.period.start.sort_key() or "0000")}</span>'
-            f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
+            '<article class="kb-case" data-pagefind-body>'
+            + search_fields(
+                case.title,
+                meta={"title": case.title, "type": "Fall", "date": d["last_reviewed"]},
+                filters=[("Innehållstyp", "Fall"), ("Startår", case.start_year)],
+                # A start that is not known sorts last.
+                sorts={
+                    "start": case.period.start.sort_key() or "0000",
+                    "granskad": d["last_reviewed"],
+                },
+            )
             + "".join(parts)
             + "</article>"
         )

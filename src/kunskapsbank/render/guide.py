@@ -5,6 +5,7 @@ from __future__ import annotations
 from kunskapsbank.content.model import Guide
 from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import date_label, esc
+from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields
 
 
 class GuideParts(PageBase):
@@ -62,31 +63,25 @@ class GuideParts(PageBase):
         return "".join(parts)
 
     def guide_search_data(self, guide: Guide) -> str:
-        """Hidden Pagefind metadata for a guidance page (put inside the indexed body)."""
+        """Pagefind metadata for a guidance page (put inside the indexed body)."""
         d = guide.data
-        out = [
-            '<span data-pagefind-filter="Innehållstyp" hidden>Vägledning</span>',
-            '<span data-pagefind-meta="type" hidden>Vägledning</span>',
-        ]
+        filters = [("Innehållstyp", "Vägledning")]
+        filters += [("Tema", self.col.label("themes", t)) for t in d.get("themes") or []]
+        meta = {"title": guide.title, "type": "Vägledning"}
+        sorts = {}
         if d.get("summary"):
-            out.append(f'<span data-pagefind-meta="summary" hidden>{esc(d["summary"])}</span>')
+            meta["summary"] = str(d["summary"])
         if d.get("last_reviewed"):
-            out.append(f'<span data-pagefind-meta="date" hidden>{esc(d["last_reviewed"])}</span>')
-            out.append(
-                f'<span data-pagefind-sort="granskad" hidden>{esc(d["last_reviewed"])}</span>'
+            meta["date"] = str(d["last_reviewed"])
+            sorts["granskad"] = str(d["last_reviewed"])
+        # The guide's synonyms are not words of the page (they would show in excerpts):
+        # the search page gets them as term data (content/searchterms.py).
+        out = search_fields(guide.title, meta=meta, filters=filters, sorts=sorts)
+        if d.get("summary"):
+            out += (
+                f'<p class="kb-search-summary" hidden data-pagefind-weight="{SUMMARY_WEIGHT}">'
+                f"{esc(d['summary'])}</p>"
             )
-        for theme in d.get("themes") or []:
-            out.append(
-                f'<span data-pagefind-filter="Tema" hidden>'
-                f"{esc(self.col.label('themes', theme))}</span>"
-            )
-        if d.get("synonyms"):
-            # Indexed as words of the page, never shown.
-            out.append(
-                '<p class="kb-synonyms" aria-hidden="true" hidden>'
-                + esc(" ".join(d["synonyms"]))
-                + "</p>"
-            )
-        return "".join(out)
+        return out
 
     # -- library and facets ----------------------------------------------------

@@ -13,11 +13,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
 
 from kunskapsbank.content.model import Case
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label
+from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
 from kunskapsbank.urls import (
     ORGANISATIONS,
     ORGANISATIONS_SRC,
@@ -197,8 +199,18 @@ class OrganisationPages(PageBase):
             cases=cases,
             region_text=region_text,
             shared=shared,
+            # Title, type and filter as Pagefind data, never as words of the page.
+            search_data=Markup(
+                search_fields(
+                    org.name,
+                    meta={"title": org.name, "type": "Organisation"},
+                    filters=[("Innehållstyp", "Organisation")],
+                    sorts={},
+                )
+            ),
+            summary_weight=SUMMARY_WEIGHT,
         )
-        return Rendered(org.url, src_uri(org.url), org.name, summary, html)
+        return Rendered(org.url, src_uri(org.url), org.name, summary, spaced_cells(html))
 
     def organisation_filters(self) -> list[dict[str, list[str]]]:
         d = self.directory

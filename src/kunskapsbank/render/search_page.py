@@ -3,12 +3,56 @@
 from __future__ import annotations
 
 import json
+import re
 
 from kunskapsbank.content.model import FACETS, Case, Guide
 from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import esc
 from kunskapsbank.urls import CASES, GUIDANCE, rel_url
 
+_CELL_END = re.compile(r"</(?:th|dt|dd|caption)>")
+
+
+def spaced_cells(html_text: str) -> str:
+    """A space before each </th>, </dt>, </dd>: Pagefind treats them as inline elements
+    and would glue neighbouring cells into one word ("VärdeBetyder") in its excerpts."""
+    return _CELL_END.sub(r" \g<0>", html_text)
+
+
+TITLE_WEIGHT = 8  # Pagefind: h1 7, h2 6, body text 1 (a quadratic scale)
+SUMMARY_WEIGHT = 2
+
+
+def search_fields(
+    title: str,
+    *,
+    meta: dict[str, str],
+    filters: list[tuple[str, str]],
+    sorts: dict[str, str],
+) -> str:
+    """Pagefind metadata, filters and sort keys of a page, and its title as a heading.
+
+    Metadata, filters and sort keys are written as attribute values on empty
+    elements (``name:value``), so that none of them is a word of the page: no date or
+    tag can show up in an excerpt or be glued to the words around it. The title is
+    indexed once, weighted above the body, as a block element of its own.
+    """
+    out = [
+        f'<p class="kb-search-title" hidden data-pagefind-weight="{TITLE_WEIGHT}">{esc(title)}</p>'
+    ]
+    out += [f'<span data-pagefind-meta="{esc(k)}:{esc(v)}"></span>' for k, v in meta.items()]
+    out += [f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>' for k, v in filters]
+    out += [f'<span data-pagefind-sort="{esc(k)}:{esc(v)}"></span>' for k, v in sorts.items()]
+    return "".join(out)
+
+
+def json_for_html(value: object) -> str:
+    """JSON that is safe inside a <script type="application/json"> element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# Pagefind filters in the order the search page shows them.
 SEARCH_FILTERS = ("Innehållstyp", *(f.filter_name for f in FACETS), "Typ av fall", "Startår")
 SORTS = (
     ("", "Relevans"),
@@ -17,11 +61,16 @@ SORTS = (
 )
 
 
-def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) -> str:
+def search_page_html(
+    page_url: str,
+    filter_counts: dict[str, dict[str, int]],
+    terms: dict[str, object] | None = None,
+) -> str:
     """The search form and result list on /sok/; the script fills it in.
 
     The filter values and their totals are written into the page, so that the
-    first search downloads no filter chunk it does not need.
+    first search downloads no filter chunk it does not need; so are the search
+    terms (acronyms, synonyms, known words: content.searchterms.search_data).
     """
     bundle = rel_url("pagefind/", page_url)
     options = "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in SORTS)
@@ -31,7 +80,8 @@ def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) ->
         f'eller läsa <a href="{esc(rel_url(GUIDANCE, page_url))}">vägledningen</a>.</p></div>'
         f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
         f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}' "
-        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}'>"
+        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}' "
+        f'data-guides="{esc(rel_url(GUIDANCE, page_url))}">'
         '<form id="kb-search-form" role="search" aria-label="Sök i kunskapsbanken">'
         '<div class="kb-search__row"><label for="kb-q">Sökord</label>'
         '<input id="kb-q" type="search" name="q" autocomplete="off">'
@@ -42,9 +92,12 @@ def search_page_html(page_url: str, filter_counts: dict[str, dict[str, int]]) ->
         '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
         'role="group" aria-label="Filter"></div><div class="kb-search__results">'
         '<p id="kb-status" role="status" aria-live="polite" tabindex="-1"></p>'
+        '<div id="kb-help" class="kb-search__help"></div>'
         '<ol id="kb-results" class="kb-results"></ol>'
         '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
         "</div></div></form></div>"
+        # Data, not a script: the browser never runs it (and a CSP allows it).
+        f'<script type="application/json" id="kb-terms">{json_for_html(terms or {})}</script>'
         f'<script src="{esc(rel_url("assets/sok.js", page_url))}" defer></script>'
     )
 

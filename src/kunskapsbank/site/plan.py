@@ -27,9 +27,16 @@ from kunskapsbank.content.assets import asset_folder, published_assets
 from kunskapsbank.content.model import Case, Collection, Guide, build_collection
 from kunskapsbank.content.organisations import Organisation, build_directory
 from kunskapsbank.content.schemas import load_schemas
-from kunskapsbank.content.validate import CHUNK, Result, Task, Validator, collect, tasks_for
+from kunskapsbank.content.validate import (
+    CHUNK,
+    Result,
+    Task,
+    Validator,
+    add_data_files,
+    collect,
+    tasks_for,
+)
 from kunskapsbank.content.loader import Document
-from kunskapsbank.content.networks import add_networks
 from kunskapsbank.parallel import chunked, fork_map, worker_count
 from kunskapsbank.render.contribute import form_html, form_page_url
 from kunskapsbank.render.markdown import BodyRenderer
@@ -41,7 +48,8 @@ from kunskapsbank.render.format import esc
 from kunskapsbank.render.guide_html import sanitize_guide
 from kunskapsbank.render.history_page import history_html
 from kunskapsbank.render.pages import Rendered, SiteRenderer
-from kunskapsbank.render.search_page import search_page_html
+from kunskapsbank.render.search_page import search_page_html, spaced_cells
+from kunskapsbank.content.searchterms import search_data
 from kunskapsbank.render.templating import render as render_template
 from kunskapsbank.urls import (
     CASE_ASSETS,
@@ -101,7 +109,9 @@ class SiteBuild:
         build.markers = {
             "faltreferens": lambda: field_reference_html(result.schemas),
             "sok": lambda: search_page_html(
-                SEARCH, build.renderer.filter_counts(build.searchable_guides())
+                SEARCH,
+                build.renderer.filter_counts(build.searchable_guides()),
+                search_data(collection, result.search_terms, build.searchable_guides()),
             ),
             "testresultat": lambda: results_html(layout.settings.a11y_results),
             "lagringsnycklar": lambda: storage_keys_html(
@@ -251,11 +261,13 @@ class SiteBuild:
         if guide is None:
             return html
         html = sanitize_guide(html, guide.url, self.markers)
+        # Pagefind separates block elements with a space but treats <th> and <dt>/<dd>
+        # as inline: "VärdeBetyder" in an excerpt. A space inside each cell keeps words apart.
+        html = spaced_cells(html)
         if not self.searchable(guide):
             return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
         return (
             "<div data-pagefind-body>"
-            f'<span data-pagefind-meta="title" hidden>{esc(guide.title)}</span>'
             + self.renderer.guide_search_data(guide)
             + html
             + "</div>"
@@ -338,5 +350,5 @@ def check_and_render(layout: Layout) -> tuple[Result, dict[str, str]]:
     result = collect(
         layout, schemas, tasks, docs, whole_project=True, registry=validator.registry
     )
-    add_networks(result)
+    add_data_files(result, validator, lambda path: True)
     return result, bodies
