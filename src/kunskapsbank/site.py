@@ -27,7 +27,6 @@ from .shells import Shells, depth, shell_src_uri, write_sitemap
 from .statement import results_html, storage_keys_html
 from .validate import Result, fork_map, validate_project, worker_count
 
-MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 LIBRARY_SRC = "fall/index.md"
 SEARCH_MARKER = "kunskapsbank:sok"
@@ -211,10 +210,6 @@ class SiteBuild:
             + "</div>"
             + self.renderer.guide_additions(guide)
         )
-
-    def _marker(self, name: str) -> str:
-        make = self.markers.get(name)
-        return make() if make else ""
 
     # -- after the pages are written -------------------------------------------
 
