@@ -328,6 +328,11 @@ CATALOGUE: dict[str, Entry] = {
         "I cases/assets/ får bara bilder ligga: {allowed}. Spara bilden i ett av de "
         "formaten, eller ta bort filen.",
     ),
+    "docs-file-type": Entry(
+        "Filen publiceras inte",
+        "Filen '{name}' i docs/ är inte en sorts fil som webbplatsen publicerar.",
+        "I docs/ får det finnas {allowed}. Skriv sidan i Markdown i stället, eller ta bort filen.",
+    ),
     "asset-too-large": Entry(
         "För stor bild",
         "Bilden är {size} byte. Största tillåtna storlek är {limit} byte.",

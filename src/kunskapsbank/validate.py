@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from . import body as body_scan
 from . import urlpolicy
-from .assets import check_assets, check_symlinks
+from .assets import check_assets, check_docs_files, check_symlinks
 from .loader import Document, field_name, is_outside, read_document
 from .model import CASE_URL, FACETS, RESERVED_SLUGS
 from .problems import Problem, problem
@@ -897,6 +897,7 @@ def validate_project(
     result.checked = len(tasks)
     if paths is None:
         result.problems.extend(check_assets(layout))
+        result.problems.extend(check_docs_files(layout))
         result.problems.extend(check_symlinks(layout, set(case_paths) | set(guide_paths)))
     result.problems.sort(key=Problem.sort_key)
     return result
