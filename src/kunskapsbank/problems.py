@@ -303,6 +303,12 @@ CATALOGUE: dict[str, Entry] = {
         "relativ sökväg till en sida eller fil i projektet, utan mellanslag, "
         "kontrolltecken eller omvända snedstreck.",
     ),
+    "guide-html": Entry(
+        "HTML är inte tillåtet",
+        "HTML-taggen '<{tag}>' är inte tillåten på en vägledningssida.",
+        "Skriv med Markdown i stället. Tillåtna taggar: {allowed}. Webbplatsen tar bort "
+        "andra taggar och alla attribut som inte står i src/kunskapsbank/guidehtml.py.",
+    ),
     "link-complex": Entry(
         "Raden går inte att kontrollera",
         "Raden har så många hakparenteser och parenteser i rad att länkarna i den inte kan "

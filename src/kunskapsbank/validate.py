@@ -150,7 +150,9 @@ class Validator:
             self._review_dates(doc, require_order=False)
             self._refs(doc, own_case=None, own_guide=key)
         if doc.text:
-            self._links(doc, body_scan.scan(doc.body, doc.body_line), check_files=False)
+            scan = body_scan.scan(doc.body, doc.body_line)
+            self._guide_html(doc, scan)
+            self._links(doc, scan, check_files=False)
         self._placeholders(doc)
         return doc
 
@@ -535,6 +537,18 @@ class Validator:
                     problem("html-attribute", rel, tag.line, tag.column, tag=tag.name)
                 )
         self._links(doc, scan, check_files=True)
+
+    def _guide_html(self, doc: Document, scan: body_scan.BodyScan) -> None:
+        """Raw HTML in a guidance page: only the tags its sanitizer keeps (guidehtml)."""
+        from .guidehtml import GUIDE_TAGS
+
+        allowed = ", ".join(f"<{t}>" for t in sorted(GUIDE_TAGS))
+        for tag in scan.tags:
+            if tag.name in GUIDE_TAGS or tag.closing or tag.name == "!--":
+                continue
+            doc.problems.append(
+                problem("guide-html", doc.rel, tag.line, tag.column, tag=tag.name, allowed=allowed)
+            )
 
     def _links(self, doc: Document, scan: body_scan.BodyScan, *, check_files: bool) -> None:
         rel = doc.rel
