@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import nh3
 from cmarkgfm.cmark import Options as CmarkOptions
@@ -159,7 +159,8 @@ class BodyRenderer:
         site_path = self._site_path(resolved)
         if site_path is None:
             return None
-        return rel_url(site_path, page) + (sep + fragment if sep else "")
+        # A file name with a space or other reserved character is written percent-encoded.
+        return quote(rel_url(site_path, page), safe="/") + (sep + fragment if sep else "")
 
     def _site_path(self, path: Path) -> str | None:
         try:

@@ -149,3 +149,15 @@ def test_policy_refuses(value: str, attribute: str, reason: str) -> None:
 )
 def test_policy_allows(value: str, attribute: str) -> None:
     assert urlpolicy.refusal(value, attribute, "fall/x/") is None
+
+
+def test_image_with_a_space_in_its_name_is_written_encoded(project: Path) -> None:
+    from shutil import copyfile
+
+    assets = project / "cases" / "assets"
+    copyfile(assets / "golv.png", assets / "mitt golv.png")
+    _write(project, "![Golv](assets/mitt%20golv.png)")
+    assert _problems(project) == []
+    doc = read_document(project / "cases" / CASE_NAME, f"cases/{CASE_NAME}")
+    html = BodyRenderer(open_layout(project), []).render(doc)
+    assert 'src="../assets/mitt%20golv.png"' in html
