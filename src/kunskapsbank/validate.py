@@ -115,6 +115,7 @@ class Validator:
         from .render import BodyRenderer
 
         self.urls = BodyRenderer(layout, self.index.guide_keys)
+        self._facets: dict[str, set[str]] | None = None
 
     # -- entry points -----------------------------------------------------
 
@@ -698,7 +699,30 @@ class Validator:
         facet = next((f for f in FACETS if f.path == parts[0]), None)
         if facet is None or len(parts) > 2:
             return False
-        return len(parts) == 1 or parts[1] in self.schemas.vocabularies[facet.vocabulary].ids
+        used = self._facet_values().get(facet.path, set())
+        return (len(parts) == 1 and bool(used)) or (len(parts) == 2 and parts[1] in used)
+
+    def _facet_values(self) -> dict[str, set[str]]:
+        """Facet values that published cases use: the facet pages the build will write.
+
+        Read on the first link to a facet page only (few cases have one), then kept.
+        """
+        if self._facets is None:
+            values: dict[str, set[str]] = {f.path: set() for f in FACETS}
+            max_bytes = self.layout.settings.max_file_bytes
+            for path in self.layout.case_files():
+                if path.is_symlink():
+                    continue
+                doc = read_document(path, self.layout.rel(path), max_bytes=max_bytes)
+                if not isinstance(doc.data, dict) or doc.data.get("draft") is True:
+                    continue
+                for f in FACETS:
+                    try:
+                        values[f.path].update(v for v in f.values(doc.data) if isinstance(v, str))
+                    except (AttributeError, TypeError):
+                        continue  # a malformed value; its own file reports it
+            self._facets = values
+        return self._facets
 
 
 # Files the engine writes at the site root, besides pages.

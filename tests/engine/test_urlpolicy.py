@@ -48,6 +48,7 @@ HOSTILE_LINKS = {
     "case-that-does-not-exist": ("[k](/fall/finns-inte/)", "link-missing"),
     "page-under-a-case": (f"[k]({OWN}/annat/)", "link-missing"),
     "facet-value-not-in-vocabulary": ("[k](/fall/lan/atlantis/)", "link-missing"),
+    "facet-value-no-case-uses": ("[k](/fall/lan/gotland/)", "link-missing"),
 }
 
 SAFE_LINKS = (
