@@ -153,6 +153,7 @@ class Validator:
         if doc.text:
             scan = body_scan.scan(doc.body, doc.body_line)
             self._guide_html(doc, scan)
+            scan.links = sorted(scan.links + scan.html_links, key=lambda k: (k.line, k.column))
             self._links(doc, scan, check_files=False)
         self._placeholders(doc)
         return doc

@@ -87,7 +87,8 @@ def test_validator_reports_html_a_guide_may_not_hold(project) -> None:
     page.write_text(
         "---\ntitle: En sida med skript\n---\n\n# Rubrik\n\n"
         '<div class="admonition note">Ok</div>\n\n<script>alert(1)</script>\n\n'
-        "Text med `<iframe>` i kod och <iframe src=x></iframe>.\n",
+        "Text med `<iframe>` i kod och <iframe src=x></iframe>.\n\n"
+        '<a class="md-button" href="JaVaScRiPt:alert(1)">Klicka</a>\n',
         encoding="utf-8",
     )
     found = [
@@ -98,3 +99,4 @@ def test_validator_reports_html_a_guide_may_not_hold(project) -> None:
     assert ("guide-html", 9, 1) in found
     assert ("guide-html", 11, 31) in found  # the one outside the code span
     assert not [f for f in found if f[1] == 7]
+    assert ("link-scheme", 13, 28) in found  # a URL in a raw HTML attribute is checked too
