@@ -15,12 +15,17 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
 from kunskapsbank.errors.catalogue import ConfigError
-from kunskapsbank.site.csp import with_policy
+from kunskapsbank.site.csp import with_policy, without_policy
 from kunskapsbank.site.plan import ContentProblems, SiteBuild
 from kunskapsbank.site.search import SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.kunskapsbank")
 _state: dict[str, SiteBuild] = {}
+_preview = {"serving": False}  # `mkdocs serve` injects an inline live-reload script
+
+
+def on_startup(command, dirty) -> None:
+    _preview["serving"] = command == "serve"
 
 
 def on_config(config):
@@ -103,7 +108,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     build = _state["build"]
-    output = with_policy(output)
+    output = without_policy(output) if _preview["serving"] else with_policy(output)
     if build.shell_page(page.file.src_uri):
         build.capture_shell(page.file.src_uri, output, page.url)
     return output
@@ -112,6 +117,8 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output_content: str, template_name: str, config) -> str:
     """Theme pages such as 404.html get the same Content-Security-Policy."""
     if template_name.endswith(".html"):
+        if _preview["serving"]:
+            return without_policy(output_content)
         return with_policy(output_content)
     return output_content
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from kunskapsbank.urls import CASES, case_url, guide_url, rel_url
 
@@ -42,7 +42,8 @@ class LinkMap:
         site_path = self.site_path(resolved)
         if site_path is None:
             return None
-        return rel_url(site_path, page) + (sep + fragment if sep else "")
+        # A file name with a space or other reserved character is written percent-encoded.
+        return quote(rel_url(site_path, page), safe="/") + (sep + fragment if sep else "")
 
     def site_path(self, path: Path) -> str | None:
         """The site path of a project file, or None when it is not published."""

@@ -96,8 +96,8 @@ def refusal(value: str, attribute: str = "href", page: str = "") -> str | None:
             if scheme not in LINK_SCHEMES:
                 return SCHEME
             continue
-        if squeezed.replace("\\", "/").startswith("//"):
-            return HOST
+        if "\\" in squeezed or squeezed.startswith("//"):
+            return HOST  # a decoded backslash is never part of a path on this site
         path = squeezed.split("#", 1)[0].split("?", 1)[0]
         if path and not _inside_site(path, page):
             return OUTSIDE

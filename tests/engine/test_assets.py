@@ -102,3 +102,30 @@ def test_the_cases_folder_itself_is_a_symlink(project: Path, tmp_path: Path) -> 
     (project / "cases").rename(real)
     (project / "cases").symlink_to(real, target_is_directory=True)
     assert ("symlink", "cases") in [(p.code, p.file) for p in _problems(project)]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("vagledning/sida.html", "docs-file-type"),
+        ("assets/x.html", "docs-file-type"),
+        ("x.js", "docs-file-type"),
+        ("vagledning/bild.svg", "docs-file-type"),
+        ("vagledning/bild.png", "asset-type"),  # not PNG bytes
+    ],
+)
+def test_docs_holds_pages_images_and_the_sites_own_code_only(
+    project: Path, name: str, code: str
+) -> None:
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"<script>alert(1)</script>")
+    assert [(p.code, p.file) for p in _problems(project)] == [(code, f"docs/{name}")]
+
+
+@pytest.mark.parametrize("name", ["assets/egen.css", "assets/egen.js", "assets/ikon.svg", "a.pdf"])
+def test_docs_may_hold_the_sites_own_code_and_pdf(project: Path, name: str) -> None:
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"/* */")
+    assert _problems(project) == []

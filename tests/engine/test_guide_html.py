@@ -77,3 +77,26 @@ def test_markers_become_engine_html_after_sanitizing() -> None:
     out = clean("<p>Sök:</p>\n<!-- kunskapsbank:sok -->\n<!-- kunskapsbank:okand -->")
     assert ENGINE in out
     assert "kunskapsbank:" not in out and "KBMARKER" not in out
+
+
+def test_validator_reports_html_a_guide_may_not_hold(project) -> None:
+    from kunskapsbank.config import open_layout
+    from kunskapsbank.content.validate import validate_project
+
+    page = project / "docs" / "vagledning" / "farlig.md"
+    page.write_text(
+        "---\ntitle: En sida med skript\n---\n\n# Rubrik\n\n"
+        '<div class="admonition note">Ok</div>\n\n<script>alert(1)</script>\n\n'
+        "Text med `<iframe>` i kod och <iframe src=x></iframe>.\n\n"
+        '<a class="md-button" href="JaVaScRiPt:alert(1)">Klicka</a>\n',
+        encoding="utf-8",
+    )
+    found = [
+        (p.code, p.line, p.column)
+        for p in validate_project(open_layout(project)).problems
+        if p.file == "docs/vagledning/farlig.md"
+    ]
+    assert ("guide-html", 9, 1) in found
+    assert ("guide-html", 11, 31) in found  # the one outside the code span
+    assert not [f for f in found if f[1] == 7]
+    assert ("link-scheme", 13, 28) in found  # a URL in a raw HTML attribute is checked too

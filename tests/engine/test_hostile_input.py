@@ -1,7 +1,7 @@
 """Property-based tests: whatever a contributed file holds, the validator answers, and fast.
 
-Hypothesis writes random and adversarial case files (frontmatter and body) and
-hands each to the validator and the body renderer. Neither may raise, and each
+Hypothesis writes random and adversarial files (frontmatter and body) and hands
+each to the validator, as a case and as a guidance page, and to the renderers. Neither may raise, and each
 example must finish within a generous per-example deadline: a backtracking
 pattern on a long run of backticks or brackets would blow it by orders of
 magnitude. (Speed figures belong in scripts/bench.py; the deadline only catches
@@ -25,6 +25,7 @@ from kunskapsbank.content import body as body_scan
 from kunskapsbank.content.loader import read_document
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import Validator
+from kunskapsbank.render.guide_html import sanitize_guide
 from kunskapsbank.render.markdown import BodyRenderer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,13 +91,16 @@ SCALARS = st.one_of(
     st.none(),
     st.floats(allow_nan=False),
 )
-VALUES = st.recursive(
-    SCALARS,
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=20), children, max_size=4)
-    ),
-    max_leaves=12,
-)
+
+
+def _nested(children: st.SearchStrategy) -> st.SearchStrategy:
+    return st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(max_size=20), children, max_size=4),
+    )
+
+
+VALUES = st.recursive(SCALARS, _nested, max_leaves=12)
 KEYS = st.sampled_from(
     [
         "title",
@@ -132,14 +136,17 @@ def checker(tmp_path_factory: pytest.TempPathFactory):
     validator = Validator(layout, load_schemas(layout.schemas_dir))
     renderer = BodyRenderer(layout, validator.index.guide_keys)
     path = root / "cases" / "slumpfall.md"
+    guide = root / "docs" / "vagledning" / "slumpsida.md"
 
     def check(text: str) -> None:
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        doc = validator.check_case(path)
-        for p in doc.problems:
-            assert p.line >= 1 and p.column >= 1 and p.message
+        guide.write_text(text, encoding="utf-8", errors="surrogatepass")
+        for doc in (validator.check_case(path), validator.check_guide(guide)):
+            for p in doc.problems:
+                assert p.line >= 1 and p.column >= 1 and p.message
         read = read_document(path, "cases/slumpfall.md")
         renderer.render(read)
+        sanitize_guide(renderer.render(read), "vagledning/slumpsida/", {})
 
     return check
 

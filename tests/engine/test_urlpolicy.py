@@ -48,6 +48,7 @@ HOSTILE_LINKS = {
     "case-that-does-not-exist": ("[k](/fall/finns-inte/)", "link-missing"),
     "page-under-a-case": (f"[k]({OWN}/annat/)", "link-missing"),
     "facet-value-not-in-vocabulary": ("[k](/fall/lan/atlantis/)", "link-missing"),
+    "facet-value-no-case-uses": ("[k](/fall/lan/gotland/)", "link-missing"),
 }
 
 SAFE_LINKS = (
@@ -149,3 +150,15 @@ def test_policy_refuses(value: str, attribute: str, reason: str) -> None:
 )
 def test_policy_allows(value: str, attribute: str) -> None:
     assert urlpolicy.refusal(value, attribute, "fall/x/") is None
+
+
+def test_image_with_a_space_in_its_name_is_written_encoded(project: Path) -> None:
+    from shutil import copyfile
+
+    assets = project / "cases" / "assets"
+    copyfile(assets / "golv.png", assets / "mitt golv.png")
+    _write(project, "![Golv](assets/mitt%20golv.png)")
+    assert _problems(project) == []
+    doc = read_document(project / "cases" / CASE_NAME, f"cases/{CASE_NAME}")
+    html = BodyRenderer(open_layout(project), []).render(doc)
+    assert 'src="../assets/mitt%20golv.png"' in html

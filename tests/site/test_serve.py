@@ -77,7 +77,11 @@ def test_serve_rebuilds_pages_and_search_index_after_a_case_changes(tmp_path: Pa
             page = fetch(f"{base}/fall/golv-i-forskolan/")
             return page if page and "zebrakorsning" in page else None
 
-        assert wait_for(rebuilt), "the case page was not rebuilt"
+        page = wait_for(rebuilt)
+        assert page, "the case page was not rebuilt"
+        # The preview's live-reload script is inline, so preview pages carry no policy
+        # (a built site always does: tests/browser/test_csp.py).
+        assert "livereload" in page and "Content-Security-Policy" not in page
         after = wait_for(
             lambda: (
                 (e := fetch(f"{base}/pagefind/pagefind-entry.json"))

@@ -6,6 +6,11 @@ bytes match their extension, up to a size limit. SVG is refused (it can hold
 scripts), and so is every other file. A symbolic link anywhere under
 ``cases/`` or ``docs/`` (the folder itself included) is a problem, and the
 build never follows one.
+
+``docs/`` is published too: besides Markdown pages it may hold the same
+images, PDF files, and under ``docs/assets/`` the site's own style sheets,
+scripts and SVG icons (code the editors review as code). Any other file there,
+an HTML page for instance, is a problem.
 """
 
 from __future__ import annotations
@@ -46,6 +51,17 @@ IMAGE_TYPES = {
     ".webp": _is_webp,
 }
 ALLOWED = "PNG (.png), JPEG (.jpg, .jpeg), GIF (.gif) och WebP (.webp)"
+
+
+# Under docs/: files besides Markdown and images, and the site's own code in docs/assets/.
+DOCS_FILES = frozenset({".md", ".pdf"})
+SITE_CODE = frozenset({".css", ".js", ".mjs", ".svg"})
+# Vendored libraries (docs/assets/vendor/<name>/) carry their licence and version beside them.
+VENDOR_NOTES = frozenset({"LICENSE", "VERSION"})
+DOCS_ALLOWED = (
+    "Markdown (.md), PDF (.pdf) och bilder i formaten PNG, JPEG, GIF och WebP; i docs/assets/ "
+    "även webbplatsens egna .css-, .js-, .mjs- och .svg-filer (och licenser i vendor/)"
+)
 
 
 def max_asset_bytes(layout: Layout) -> int:
@@ -111,6 +127,37 @@ def check_assets(layout: Layout) -> list[Problem]:
         if path.is_symlink() or not path.is_file():
             continue  # links are reported by check_symlinks; folders hold nothing themselves
         found = check_asset(layout, path)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def check_docs_files(layout: Layout) -> list[Problem]:
+    """One problem for each file under docs/ that the site may not publish."""
+    folder = layout.docs_dir
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    out = []
+    for path in walk(folder):
+        if path.is_symlink() or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        parts = path.relative_to(folder).parts
+        in_assets = parts[0] == ASSETS
+        vendored = in_assets and len(parts) > 2 and parts[1] == "vendor"
+        if suffix in DOCS_FILES or (in_assets and suffix in SITE_CODE):
+            continue
+        if vendored and path.name in VENDOR_NOTES:
+            continue
+        if suffix in IMAGE_TYPES:
+            found = check_asset(layout, path)
+        else:
+            found = problem(
+                "docs-file-type",
+                layout.rel(path),
+                name=path.name,
+                allowed=DOCS_ALLOWED,
+            )
         if found is not None:
             out.append(found)
     return out

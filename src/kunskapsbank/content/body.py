@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BACKTICKS = re.compile(r"`+")
+_URL_ATTRIBUTE = re.compile(
+    r"""(?<![^\s])(?:href|src|srcset|action|formaction|poster)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""",
+    re.I,
+)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>?|<!--|<\?|<![A-Za-z]")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -58,6 +62,7 @@ class BodyScan:
     tags: list[Tag]
     links: list[Link]
     complex_lines: list[int]  # lines whose links could not all be read (see _inline_links)
+    html_links: list[Link] = field(default_factory=list)  # URLs in raw HTML attributes
 
 
 def _blank_code_spans(line: str) -> str:
@@ -223,6 +228,7 @@ def scan(body: str, first_line: int) -> BodyScan:
     tags: list[Tag] = []
     links: list[Link] = []
     complex_lines: list[int] = []
+    html_links: list[Link] = []
     fence: str | None = None
     previous = ""
     lines = body.split("\n")
@@ -255,6 +261,13 @@ def scan(body: str, first_line: int) -> BodyScan:
                     name = m.group(2).lower()
                     attrs = (m.group(3) or "").strip().rstrip("/").strip()
                     tags.append(Tag(name, bool(m.group(1)), bool(attrs), line_no, m.start() + 1))
+                    if attrs and "=" in attrs:
+                        for a in _URL_ATTRIBUTE.finditer(line, m.start(3), m.end(3)):
+                            value = a.group(1)
+                            quoted = value[:1] in ("'", '"')
+                            target = value[1:-1] if quoted else value
+                            column = a.start(1) + (2 if quoted else 1)
+                            html_links.append(Link(target, name == "img", line_no, column))
                 else:
                     tags.append(Tag(m.group(0)[1:].lower(), False, True, line_no, m.start() + 1))
             for m in _AUTOLINK.finditer(line):
@@ -271,7 +284,7 @@ def scan(body: str, first_line: int) -> BodyScan:
                 target = m.group(2).strip("<>")
                 links.append(Link(target, False, line_no, m.start(2) + 1))
         previous = line
-    return BodyScan(headings, tags, links, complex_lines)
+    return BodyScan(headings, tags, links, complex_lines, html_links)
 
 
 def url_scheme(target: str) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content import body as body_scan
-from kunskapsbank.content.assets import check_assets, check_symlinks
+from kunskapsbank.content.assets import check_assets, check_docs_files, check_symlinks
 from kunskapsbank.content.checks import orgs, rules, text
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, read_document
@@ -75,6 +75,7 @@ class Validator:
             {layout.guide_key(p) for p in layout.guide_files()},
         )
         self.links = LinkMap(layout.cases_dir, layout.docs_dir, self.index.guide_keys)
+        self.facets: dict[str, set[str]] | None = None  # facet values in use, read on demand
         self.registry = load_registry(layout, schemas)
 
     def check(self, task: Task) -> Document:
@@ -114,7 +115,10 @@ class Validator:
             rules.review_dates(self, doc, require_order=False)
             rules.references(self, doc, own_case=None, own_guide=key)
         if doc.text:
-            text.links(self, doc, body_scan.scan(doc.body, doc.body_line), check_files=False)
+            scan = body_scan.scan(doc.body, doc.body_line)
+            text.guide_html(doc, scan)
+            scan.links = sorted(scan.links + scan.html_links, key=lambda k: (k.line, k.column))
+            text.links(self, doc, scan, check_files=False)
         rules.placeholders(doc)
         return doc
 
@@ -171,6 +175,7 @@ def collect(
     result.checked = len(tasks)
     if whole_project:
         result.problems.extend(check_assets(layout))
+        result.problems.extend(check_docs_files(layout))
         result.problems.extend(check_symlinks(layout, {path for _, path in tasks}))
     if registry is not None and registry.exists:
         result.problems.extend(registry.problems)

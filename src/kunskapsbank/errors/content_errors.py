@@ -330,6 +330,12 @@ PROBLEMS: dict[str, Entry] = {
         "relativ sökväg till en sida eller fil i projektet, utan mellanslag, "
         "kontrolltecken eller omvända snedstreck.",
     ),
+    "guide-html": Entry(
+        "HTML är inte tillåtet",
+        "HTML-taggen '<{tag}>' är inte tillåten på en vägledningssida.",
+        "Skriv med Markdown i stället. Tillåtna taggar: {allowed}. Webbplatsen tar bort "
+        "andra taggar och alla attribut som inte står i src/kunskapsbank/htmlpolicy.py.",
+    ),
     "link-complex": Entry(
         "Raden går inte att kontrollera",
         "Raden har så många hakparenteser och parenteser i rad att länkarna i den inte kan "
@@ -354,6 +360,11 @@ PROBLEMS: dict[str, Entry] = {
         "Filen '{name}' kan inte publiceras: {reason}.",
         "I cases/assets/ får bara bilder ligga: {allowed}. Spara bilden i ett av de "
         "formaten, eller ta bort filen.",
+    ),
+    "docs-file-type": Entry(
+        "Filen publiceras inte",
+        "Filen '{name}' i docs/ är inte en sorts fil som webbplatsen publicerar.",
+        "I docs/ får det finnas {allowed}. Skriv sidan i Markdown i stället, eller ta bort filen.",
     ),
     "asset-too-large": Entry(
         "För stor bild",

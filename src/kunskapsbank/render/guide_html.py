@@ -20,37 +20,9 @@ from collections.abc import Callable
 import nh3
 
 from kunskapsbank import urlpolicy
-from kunskapsbank.render.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from kunskapsbank.htmlpolicy import GUIDE_ATTRIBUTES, GUIDE_CLASSES, GUIDE_TAGS
 
 MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
-
-GUIDE_TAGS = ALLOWED_TAGS | {
-    "h1", "div", "span", "section", "details", "summary", "figure", "figcaption",
-    "caption", "colgroup", "col", "dfn", "mark", "small", "s", "q", "cite", "i", "b",
-}  # fmt: skip
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-GUIDE_ATTRIBUTES: dict[str, set[str]] = {
-    **{tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-    **{tag: {"id"} for tag in HEADINGS},
-    "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align", "scope", "colspan", "rowspan"},
-    "td": {"align", "colspan", "rowspan"},
-    "dfn": {"title"},
-    "details": {"open"},
-    "ol": {"start"},
-}
-# Editors' trusted markup: the classes each tag may carry, nothing else.
-ADMONITIONS = {
-    "admonition", "note", "abstract", "info", "tip", "success", "question", "warning",
-    "failure", "danger", "bug", "example", "quote",
-}  # fmt: skip
-GUIDE_CLASSES: dict[str, set[str]] = {
-    "div": ADMONITIONS | {"kb-start", "kb-notice", "kb-table-wrap"},
-    "details": ADMONITIONS,
-    "p": {"admonition-title", "kb-notice"},
-    "a": {"md-button", "md-button--primary"},
-    "table": {"kb-table"},
-}
 
 
 def sanitize_guide(html: str, page: str, markers: dict[str, Callable[[], str]]) -> str:

@@ -17,22 +17,10 @@ from cmarkgfm.cmark import markdown_to_html_with_extensions
 from kunskapsbank import urlpolicy
 from kunskapsbank.config import Layout
 from kunskapsbank.content.loader import Document
+from kunskapsbank.htmlpolicy import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from kunskapsbank.links import LinkMap
 from kunskapsbank.urls import case_url
 
-ALLOWED_TAGS = {
-    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong",
-    "code", "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr",
-    "br", "abbr", "sub", "sup", "kbd", "del", "dl", "dt", "dd",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
-    "abbr": {"title"},
-    "th": {"align"},
-    "td": {"align"},
-}
-URL_SCHEMES = {"https", "mailto"}
 # GitHub's dialect without bare-URL autolinks, which would also link http: and
 # www. addresses the validator never saw. Raw HTML passes to nh3, which keeps
 # only the allowed tags; the validator has already reported the rest.

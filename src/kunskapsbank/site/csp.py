@@ -6,6 +6,10 @@ SHA-256 hash of each inline script the theme wrote on that very page. No
 ``'unsafe-inline'`` and no ``'unsafe-eval'`` for scripts: only files from the
 site and those exact inline scripts run. Pagefind's WebAssembly needs
 ``'wasm-unsafe-eval'``, which allows compiling WebAssembly and nothing else.
+
+The local preview (``kunskapsbank serve``) injects an inline live-reload script
+into every page it serves, which no hash computed at build time can cover, so
+preview pages carry no policy (``without_policy``); built sites always do.
 """
 
 from __future__ import annotations
@@ -66,3 +70,8 @@ def with_policy(page: str) -> str:
     if head is None:
         return page
     return page[: head.end()] + meta + page[head.end() :]
+
+
+def without_policy(page: str) -> str:
+    """``page`` without the placeholder meta element (the local preview)."""
+    return page.replace(META, "", 1)

@@ -66,7 +66,6 @@ from kunskapsbank.site.search import index_site, pages_glob
 from kunskapsbank.site.shells import Shells, depth, shell_src_uri, write_sitemap
 from kunskapsbank.render.statement import results_html, storage_keys_html
 
-MARKER = re.compile(r"<!--\s*kunskapsbank:([a-z-]+)\s*-->")
 MD_LINK = re.compile(r"(\]\(\s*)([^)\s#]+\.md)(#[^)\s]*)?\)")
 SEARCH_MARKER = "kunskapsbank:sok"
 WRITE_CHUNK = 200  # pages per task when the engine pages are written in parallel
@@ -273,10 +272,6 @@ class SiteBuild:
             + "</div>"
             + self.renderer.guide_additions(guide)
         )
-
-    def _marker(self, name: str) -> str:
-        make = self.markers.get(name)
-        return make() if make else ""
 
     # -- after the pages are written -------------------------------------------
 

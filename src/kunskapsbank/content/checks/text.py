@@ -9,9 +9,10 @@ from urllib.parse import unquote
 
 from kunskapsbank import urlpolicy
 from kunskapsbank.content import body as body_scan
-from kunskapsbank.content.loader import Document, is_outside
+from kunskapsbank.content.loader import Document, is_outside, read_document
 from kunskapsbank.content.model import FACETS
 from kunskapsbank.errors.catalogue import problem
+from kunskapsbank.htmlpolicy import GUIDE_TAGS
 from kunskapsbank.urls import CASES, FEED, case_url
 
 if TYPE_CHECKING:
@@ -214,7 +215,42 @@ def _case_path_exists(v: Validator, parts: list[str]) -> bool:
     facet = next((f for f in FACETS if f.path == parts[0]), None)
     if facet is None or len(parts) > 2:
         return False
-    return len(parts) == 1 or parts[1] in v.schemas.vocabularies[facet.vocabulary].ids
+    used = _facet_values(v).get(facet.path, set())
+    return (len(parts) == 1 and bool(used)) or (len(parts) == 2 and parts[1] in used)
+
+
+def _facet_values(v: Validator) -> dict[str, set[str]]:
+    """Facet values that published cases use: the facet pages the build will write.
+
+    Read on the first link to a facet page only (few cases have one), then kept.
+    """
+    if v.facets is None:
+        values: dict[str, set[str]] = {f.path: set() for f in FACETS}
+        max_bytes = v.layout.settings.max_file_bytes
+        for path in v.layout.case_files():
+            if path.is_symlink():
+                continue
+            doc = read_document(path, v.layout.rel(path), max_bytes=max_bytes)
+            if not isinstance(doc.data, dict) or doc.data.get("draft") is True:
+                continue
+            for f in FACETS:
+                try:
+                    values[f.path].update(x for x in f.values(doc.data) if isinstance(x, str))
+                except (AttributeError, TypeError):
+                    continue  # a malformed value; its own file reports it
+        v.facets = values
+    return v.facets
+
+
+def guide_html(doc: Document, scan: body_scan.BodyScan) -> None:
+    """Raw HTML in a guidance page: only the tags its sanitizer keeps (render/guide_html)."""
+    allowed = ", ".join(f"<{t}>" for t in sorted(GUIDE_TAGS))
+    for tag in scan.tags:
+        if tag.name in GUIDE_TAGS or tag.closing or tag.name == "!--":
+            continue
+        doc.problems.append(
+            problem("guide-html", doc.rel, tag.line, tag.column, tag=tag.name, allowed=allowed)
+        )
 
 
 # Files the engine writes at the site root, besides pages.
