@@ -836,3 +836,18 @@ def test_hostile_body_lines_are_scanned_in_linear_time(page, server):
     # The engine's scanner says the same of the same lines.
     assert scan("[x](" * 8_000, 1).complex_lines == [1]
     assert scan("`" * 20_000, 1).complex_lines == []
+
+
+def test_an_organisation_id_has_the_registrys_form(page, server, project):
+    open_form(page, server)
+    fill(page, {**MINIMAL, "f-organisations-0-id": "Ystads Kommun"})
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-organisations-0-id", said("org-id-format", value="Ystads Kommun"))
+    assert (
+        CATALOGUE["org-id-format"].hint in page.locator("#f-organisations-0-id-error").inner_text()
+    )
+    fill(page, {"f-organisations-0-name": "Ystads kommun", "f-organisations-0-id": "ystads-kommun"})
+    text = create(page)
+    assert frontmatter(text)["organisations"][0]["id"] == "ystads-kommun"
+    done = validate(project, "med-registrets-id.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -142,3 +142,14 @@ def test_no_backtracking_pattern_reaches_the_page(schemas) -> None:
     body = form_config(settings(), schemas, "bidra/")["rules"]["body"]
     assert not {"atx", "code_span", "inline_link"} & set(body)
     assert re.match(body["atx_open"], "## Rubrik") and not re.match(body["atx_open"], "#Rubrik")
+
+
+def test_an_organisation_id_is_checked_as_an_organisation_id() -> None:
+    """The schema once named 'id' twice under organisations; the second (a case slug) won."""
+    import yaml
+
+    text = (REPO / "schemas" / "case.schema.yaml").read_text(encoding="utf-8")
+    orgs = yaml.safe_load(text)["properties"]["organisations"]["items"]["properties"]
+    assert orgs["id"]["$ref"] == "#/$defs/org_id"
+    block = text[text.index("  organisations:") : text.index("\n  lan:")]
+    assert block.count("\n        id:\n") == 1

@@ -111,6 +111,7 @@ FORM_HINTS = frozenset(
         "source-accessed-missing",
         "string-control",
         "contact-personal",
+        "org-id-format",
     }
 )
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
