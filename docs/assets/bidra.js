@@ -1386,3 +1386,6 @@ if (mount && config) {
       text: `Formuläret kunde inte laddas (${error.message}). Använd något av sätten nedan.` }));
   });
 }
+
+// The body scanners, for the browser test that compares them with content/body.py.
+export { blankCodeSpans, atx, inlineLinks };

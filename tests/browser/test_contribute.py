@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from kunskapsbank.content import body
 from kunskapsbank.content.body import scan
 from kunskapsbank.content.checks.orgs import CONSENT_ADVICE
 from kunskapsbank.errors.catalogue import CATALOGUE
@@ -851,3 +853,30 @@ def test_an_organisation_id_has_the_registrys_form(page, server, project):
     assert frontmatter(text)["organisations"][0]["id"] == "ystads-kommun"
     done = validate(project, "med-registrets-id.md", text, page)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+PARITY_ALPHABET = "`[]()!<>\"' \\\t#xa:/\u2028\x85\x1c"
+
+
+def test_the_forms_body_scanners_match_the_engines(page, server):
+    """bidra.js's scanners give what content/body.py gives, line for line."""
+    rng = random.Random(15)
+    lines = [
+        "".join(rng.choice(PARITY_ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(3000)
+    ]
+    lines += ["[a](b)", '![i](<x y> "t")', "`a``b`", "## Rubrik ##", "#x", "  # t #  "]
+    lines += ["[a](b(c)d)", "[a](b (t)) [c](d)", "[x](" * 800, "`" * 5000, "# \x85t\x1c"]
+    open_form(page, server)
+    got = page.evaluate(
+        """async (lines) => {
+          const m = await import(new URL("../assets/bidra.js", location.href).href);
+          return lines.map((l) => [m.blankCodeSpans(l), m.atx(l), m.inlineLinks(l)]);
+        }""",
+        lines,
+    )
+    for line, (blanked, heading, (links, complete)) in zip(lines, got, strict=True):
+        h = body._atx(line)
+        found, ok = body._inline_links(line)
+        assert blanked == body._blank_code_spans(line), repr(line)
+        assert heading == ([h.level, h.text] if h else None), repr(line)
+        assert [tuple(x) for x in links] == found and complete == ok, repr(line)
