@@ -306,7 +306,88 @@ function schemaProblems(data) {
   return out;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// content/period.py parse_point: "ÅÅÅÅ-MM", "ÅÅÅÅ" or okand, as {year, month} (null when unknown).
+function parsePoint(value) {
+  if (typeof value !== "string") { return null; }
+  if (value === rules.period_unknown) { return { year: null, month: null }; }
+  if (/^[0-9]{4}$/.test(value)) { return { year: Number(value), month: null }; }
+  const m = /^([0-9]{4})-([0-9]{2})$/.exec(value);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) { return { year: Number(m[1]), month: Number(m[2]) }; }
+  return null;
+}
+
+// urls.is_home_page: a link to a site's start page (netloc, path "" or "/", no query).
+function isHomePage(url) {
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?/.exec(url.trim());
+  return Boolean(m && m[2]) && (m[3] === "" || m[3] === "/") && !m[4];
+}
+
+// checks/rules.py source_rules: deep links, and when a checked case's source was read.
+function sourceProblems(data, today) {
+  const out = [];
+  if (!Array.isArray(data.sources)) { return out; }
+  const checked = data.evidence === "redaktionellt-granskad";
+  data.sources.forEach((source, i) => {
+    if (!source || typeof source !== "object") { return; }
+    const url = source.url;
+    if (typeof url === "string" && isHomePage(url)) {
+      out.push({ path: ["sources", i, "url"], text: message("source-home-page", { value: url }) });
+    }
+    if (checked && typeof url === "string" && !("accessed" in source)) {
+      out.push({ path: ["sources", i, "accessed"], text: message("source-accessed-missing", {}) });
+    }
+    if (isDate(source.accessed) && source.accessed > today) {
+      out.push({ path: ["sources", i, "accessed"], text: message("date-in-future", { value: source.accessed, today }) });
+    }
+  });
+  return out;
+}
+
+// registry.looks_personal: "anna.svensson@", "a.svensson@", "per-olof.berg@", unless a
+// functional mailbox word is in the local part.
+function looksPersonal(email) {
+  const local = email.split("@")[0].toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
+    .replace(/ß/g, "ss").trim().split(/\s+/).join(" ").replace(/[-_]/g, ".");
+  const parts = local.split(".").filter(Boolean);
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => /^\p{L}+$/u.test(p))) { return false; }
+  return !parts.some((p) => rules.functional_words.includes(p));
+}
+
+// checks/orgs.py: a personal-looking contact address needs personal_consent: true.
+function contactProblems(data) {
+  const out = [];
+  if (!Array.isArray(data.contacts)) { return out; }
+  data.contacts.forEach((contact, i) => {
+    if (!contact || typeof contact !== "object" || typeof contact.email !== "string") { return; }
+    if (looksPersonal(contact.email) && contact.personal_consent !== true) {
+      out.push({ path: ["contacts", i, "email"], text: message("contact-personal", {
+        value: contact.email, advice: rules.consent_advice }) });
+    }
+  });
+  return out;
+}
+
+// checks/rules.py control_characters: no string (key or value) may hold a control character.
+function controlProblems(data) {
+  const forbidden = pyRegex(rules.control, "u");
+  const out = [];
+  const walk = (value, path) => {
+    if (typeof value === "string") {
+      const m = forbidden.exec(value);
+      if (m) {
+        const position = [...value.slice(0, m.index)].length + 1;
+        const char = "U+" + m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+        out.push({ path, text: message("string-control", { char, position }) });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, [...path, i]));
+    } else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) { walk(k, [...path, k]); walk(v, [...path, k]); }
+    }
+  };
+  walk(data, []);
+  return out;
+}
 
 function todayIso() {
   const d = new Date();
@@ -323,8 +404,22 @@ function namedProblems(data) {
   const out = [];
   const period = data.period;
   if (period && typeof period === "object") {
-    if (MONTH.test(period.start || "") && MONTH.test(period.end || "") && period.end < period.start) {
-      out.push({ path: ["period", "end"], text: message("period-order", { start: period.start, end: period.end }) });
+    // period.period_rules: compare at the precision both points give; okand never compares.
+    const start = parsePoint(period.start);
+    const end = parsePoint(period.end);
+    if (start && end && start.year !== null && end.year !== null) {
+      const both = start.month !== null && end.month !== null;
+      const a = [start.year, both ? start.month : 0];
+      const b = [end.year, both ? end.month : 0];
+      if (b[0] < a[0] || (b[0] === a[0] && b[1] < a[1])) {
+        out.push({ path: ["period", "end"], text: message("period-order", { start: period.start, end: period.end }) });
+      }
+    }
+    for (const [name, point] of [["start", start], ["end", end]]) {
+      const approxKey = `${name}_approximate`;
+      if (point && point.year === null && period[approxKey] === true) {
+        out.push({ path: ["period", approxKey], text: message("period-approximate-unknown", { key: approxKey }) });
+      }
     }
     if (rules.end_required.includes(data.status) && !("end" in period)) {
       out.push({ path: ["period", "end"], text: message("period-end-required", { status: data.status }) });
@@ -339,6 +434,7 @@ function namedProblems(data) {
   if (reviewed && published && reviewed < published) {
     out.push({ path: ["last_reviewed"], text: message("review-before-published", { reviewed, published }) });
   }
+  out.push(...sourceProblems(data, today), ...contactProblems(data));
   if (Array.isArray(data.organisations) && data.organisations.length) {
     const roles = data.organisations.map((o) => o && o.role);
     // A missing role is reported at the role itself first.
@@ -410,6 +506,154 @@ function urlScheme(target) {
   return m ? m[1].toLowerCase() : null;
 }
 
+// -- content/body.py's linear scanners, translated line for line ------------------------
+// No backtracking pattern sees a whole line: a contributed body may be hostile.
+
+// _blank_code_spans: every inline code span (backticks included) replaced by spaces.
+// Each run length keeps a pointer into its runs that only moves forward.
+function blankCodeSpans(line) {
+  const runs = [...line.matchAll(/`+/g)].map((m) => [m.index, m.index + m[0].length]);
+  if (runs.length < 2) { return line; }
+  const byLength = new Map();
+  runs.forEach(([start, end], index) => {
+    if (!byLength.has(end - start)) { byLength.set(end - start, []); }
+    byLength.get(end - start).push(index);
+  });
+  const pointer = new Map([...byLength.keys()].map((length) => [length, 0]));
+  const out = [];
+  let pos = 0;
+  let k = 0;
+  while (k < runs.length) {
+    const [start, end] = runs[k];
+    const length = end - start;
+    const same = byLength.get(length);
+    let p = pointer.get(length);
+    while (p < same.length && same[p] <= k) { p += 1; }
+    pointer.set(length, p);
+    if (p === same.length) { k += 1; continue; }
+    const close = runs[same[p]][1];
+    out.push(line.slice(pos, start), " ".repeat(close - start));
+    pos = close;
+    k = same[p] + 1;
+  }
+  out.push(line.slice(pos));
+  return out.join("");
+}
+
+// _atx: an ATX heading "## Text ##" as [level, text], or null.
+function atx(line) {
+  const m = pyRegex("^(?:" + rules.body.atx_open + ")").exec(line);
+  if (!m) { return null; }
+  const text = pyStrip(pyStrip(line.slice(m[0].length), " \t#", false));
+  return [m[1].length, text];
+}
+
+// _Finder: indexOf that remembers its last answer, so repeated searches stay linear.
+function finder(text, needle) {
+  let found = -2; // not searched yet
+  return (pos) => {
+    if (found === -1 || found >= pos) { return found; }
+    found = text.indexOf(needle, pos);
+    return found;
+  };
+}
+
+// Python's \s and "." on one line (JS's \s differs at U+001C-U+001F, U+0085, U+FEFF).
+const PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const PY_SPACE_CHAR = new RegExp(`[${PY_SPACE}]`);
+
+// str.strip() (or str.rstrip(chars) when left is false) with loops, not a pattern that
+// would backtrack on a long run of spaces.
+function pyStrip(text, chars, left) {
+  const strip = chars ? (c) => chars.includes(c) : (c) => PY_SPACE_CHAR.test(c);
+  let end = text.length;
+  while (end > 0 && strip(text[end - 1])) { end -= 1; }
+  let start = 0;
+  if (left !== false) { while (start < end && strip(text[start])) { start += 1; } }
+  return text.slice(start, end);
+}
+const DEST_CHUNK = new RegExp(`(?:[^${PY_SPACE}()\\\\]|\\\\[^])*`, "y");
+
+// _link_target: the target after "](" at pos, as [target, column, index after], or null.
+function linkTarget(line, pos, finders, budget) {
+  const n = line.length;
+  while (pos < n && " \t".includes(line[pos])) { pos += 1; }
+  const column = pos;
+  let target;
+  let end;
+  if (pos < n && line[pos] === "<") {
+    const close = finders[">"](pos + 1);
+    if (close === -1) { return null; }
+    target = line.slice(pos + 1, close);
+    if (target.includes("<")) { return null; }
+    end = close + 1;
+  } else {
+    let depth = 0;
+    end = pos;
+    for (;;) {
+      DEST_CHUNK.lastIndex = end;
+      const chunk = DEST_CHUNK.exec(line); // matches the empty string, never null
+      const chunkEnd = end + chunk[0].length;
+      budget[0] -= chunkEnd - end + 1;
+      end = chunkEnd;
+      if (end >= n || budget[0] < 0) { break; }
+      const c = line[end];
+      if (c === "(") {
+        depth += 1;
+        if (depth > rules.body.max_parens) { return null; }
+      } else if (c === ")") {
+        if (depth === 0) { break; }
+        depth -= 1;
+      } else {
+        break; // white space, or a lone backslash at the end
+      }
+      end += 1;
+    }
+    target = line.slice(pos, end);
+  }
+  while (end < n && " \t".includes(line[end])) { end += 1; }
+  if (end < n && "\"'(".includes(line[end])) {
+    const quote = line[end] === "(" ? ")" : line[end];
+    const close = finders[quote](end + 1);
+    if (close === -1) { return null; }
+    end = close + 1;
+    while (end < n && " \t".includes(line[end])) { end += 1; }
+  }
+  if (end < n && line[end] === ")") { return [target, column, end + 1]; }
+  return null;
+}
+
+// _inline_links: [[target, image, column]...] and false when the line spent its budget.
+function inlineLinks(line) {
+  const out = [];
+  const stack = [];
+  const finders = {};
+  for (const q of ["\"", "'", ")", ">"]) { finders[q] = finder(line, q); }
+  const budget = [rules.body.work_per_char * line.length + 1000];
+  let resume = 0;
+  for (const m of line.matchAll(/\\[^]|[[\]]/g)) {
+    const i = m.index;
+    if (i < resume) { continue; }
+    const ch = m[0];
+    if (ch === "[") {
+      stack.push(i);
+    } else if (ch === "]" && stack.length) {
+      const opening = stack.pop();
+      if (line.startsWith("(", i + 1)) {
+        const found = linkTarget(line, i + 2, finders, budget);
+        if (budget[0] < 0) { return [out, false]; }
+        if (found !== null) {
+          const [target, column, end] = found;
+          out.push([target, opening > 0 && line[opening - 1] === "!", column]);
+          stack.length = 0; // links do not nest
+          resume = end;
+        }
+      }
+    }
+  }
+  return [out, true];
+}
+
 // body.scan(): headings, raw HTML and links, skipping code blocks and code spans.
 function bodyProblems(body) {
   const bodyRules = schema["x-body"] || {};
@@ -430,12 +674,12 @@ function bodyProblems(body) {
       }
       const f = pyRegex(r.fence).exec(raw);
       if (f) { fence = f[1][0].repeat(3); continue; }
-      const line = raw.includes("`") ? raw.replace(pyRegex(r.code_span, "g"), (m) => " ".repeat(m.length)) : raw;
+      const line = raw.includes("`") ? blankCodeSpans(raw) : raw;
       const first = line.replace(/^ +/, "").slice(0, 1);
       if (first === "#") {
-        const h = pyRegex(r.atx).exec(line);
-        if (h && h[1].length === 1) {
-          problems.push(message("body-h1", { text: (h[2] || "").trim() }));
+        const h = atx(line);
+        if (h && h[0] === 1) {
+          problems.push(message("body-h1", { text: h[1] }));
         }
       }
       const links = [];
@@ -457,11 +701,9 @@ function bodyProblems(body) {
         for (const m of line.matchAll(pyRegex(r.autolink, "g"))) { links.push([m[1], false]); }
       }
       if (line.includes("](")) {
-        for (const m of line.matchAll(pyRegex(r.inline_link, "g"))) {
-          let target = m[3];
-          if (target.startsWith("<") && target.endsWith(">")) { target = target.slice(1, -1); }
-          links.push([target, m[1] === "!"]);
-        }
+        const [found, complete] = inlineLinks(line);
+        for (const [target, image] of found) { links.push([target, image]); }
+        if (!complete) { problems.push(message("link-complex", {})); }
       }
       if (first === "[" && line.includes("]:")) {
         const d = pyRegex(r.ref_def).exec(line);
@@ -528,7 +770,7 @@ function slugProblems(slug) {
 
 function check() {
   const { data, body } = collect();
-  const found = [...schemaProblems(data), ...namedProblems(data), ...bodyProblems(body)];
+  const found = [...controlProblems(data), ...schemaProblems(data), ...namedProblems(data), ...bodyProblems(body)];
   for (const section of bodySections()) {
     if (section.required && !body[section.name]) {
       found.push({ path: ["body", section.name], text: message("required", { key: section.name, description: "" }) });
@@ -1144,3 +1386,6 @@ if (mount && config) {
       text: `Formuläret kunde inte laddas (${error.message}). Använd något av sätten nedan.` }));
   });
 }
+
+// The body scanners, for the browser test that compares them with content/body.py.
+export { blankCodeSpans, atx, inlineLinks };

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+
+from kunskapsbank.content import body
+from kunskapsbank.content.body import scan
+from kunskapsbank.content.checks.orgs import CONSENT_ADVICE
+from kunskapsbank.errors.catalogue import CATALOGUE
 
 from .conftest import AXE_TAGS, REPO, Server, build
 
@@ -257,7 +263,8 @@ def test_repeatable_groups_add_and_remove(page, server, project):
 HOSTILE = {
     "f-title": 'Fallet "x": #1 - <script>alert(1)</script> & *a !tag',
     "f-summary": "- &anker *alias !!python/object:os.system 'enkel' \"dubbel\" {a: b} [c] "
-    # U+2028 and NEL are control characters the validator refuses (string-control).
+    # U+2028 and NEL are control characters the validator refuses (string-control); the
+    # form refuses them too (test_control_characters_are_refused_beside_the_field).
     "% @ ` | > ? : # kommentar radbrytning nel\ufeffbom 😀 e\u0301 Ω 中文 " + "x" * 200,
     "f-organisations-0-name": "--- ... : nyckel: värde ---",
     "f-lessons-0-text": "Rad ett: med kolon\nRad två # inte en kommentar\n- inte en lista\n"
@@ -692,3 +699,184 @@ def test_copy_puts_the_file_on_the_clipboard(context, server):
     page.locator("#f-title").fill("En annan titel på fallet")
     assert page.locator("#kb-result").is_hidden()
     assert "Skapa filen igen" in page.locator("#kb-form-status").inner_text()
+
+
+# -- the CLI's newer rules, in the catalogue's words -------------------------------------
+
+
+def said(code: str, **params: object) -> str:
+    """The catalogue's message for ``code``, filled in as the CLI fills it."""
+    return CATALOGUE[code].message.format(**params)
+
+
+def assert_reported(page, field_id: str, text: str) -> None:
+    """``text`` stands beside the field and in the error summary; no file was made."""
+    beside = page.locator(f"#{field_id}-error")
+    assert beside.count() == 1, f"Inget fel vid #{field_id}"
+    assert text in beside.inner_text(), beside.inner_text()
+    summary = page.locator("#kb-error-summary")
+    assert summary.is_visible() and text in summary.inner_text(), summary.inner_text()
+    assert page.locator("#kb-result").is_hidden()
+
+
+def test_period_points_compare_at_the_precision_both_give(page, server, project):
+    open_form(page, server)
+    fill(page, {**MINIMAL, "f-period-start": "2024", "f-period-end": "2023-11"})
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-period-end", said("period-order", start="2024", end="2023-11"))
+
+    # okand never compares, but "cirka" on it says nothing.
+    fill(page, {"f-period-start": "okand", "f-period-start_approximate": True})
+    page.locator("#kb-create").click()
+    assert (
+        said("period-order", start="okand", end="2023-11")
+        not in page.locator("#kb-error-summary").inner_text()
+    )
+    assert_reported(
+        page,
+        "f-period-start_approximate",
+        said("period-approximate-unknown", key="start_approximate"),
+    )
+
+    # A year alone compares by year: 2023 is not after 2023-02.
+    fill(page, {"f-period-start": "2023", "f-period-end": "2023-02"})
+    text = create(page)
+    assert frontmatter(text)["period"] == {
+        "start": "2023",
+        "start_approximate": True,
+        "end": "2023-02",
+    }
+    done = validate(project, "ar-och-manad.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_sources_must_be_deep_links_read_on_a_day(page, server, project):
+    open_form(page, server)
+    home = "https://exempelby.example.org/"
+    fill(page, {**MINIMAL, "f-sources-0-url": home, "f-evidence": "redaktionellt-granskad"})
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-sources-0-url", said("source-home-page", value=home))
+    assert_reported(page, "f-sources-0-accessed", said("source-accessed-missing"))
+
+    tomorrow = page.evaluate(
+        "() => { const d = new Date(); d.setDate(d.getDate() + 1);"
+        " const p = n => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
+    )
+    today = page.evaluate(
+        "() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
+        " return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }"
+    )
+    fill(page, {"f-sources-0-url": MINIMAL["f-sources-0-url"], "f-sources-0-accessed": tomorrow})
+    page.locator("#kb-create").click()
+    assert (
+        said("source-home-page", value=home) not in page.locator("#kb-error-summary").inner_text()
+    )
+    assert_reported(
+        page, "f-sources-0-accessed", said("date-in-future", value=tomorrow, today=today)
+    )
+
+    fill(page, {"f-sources-0-accessed": "2024-09-01"})
+    text = create(page)
+    assert frontmatter(text)["sources"][0]["accessed"] == "2024-09-01"
+    done = validate(project, "granskad-kalla.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_personal_contact_needs_consent(page, server, project):
+    open_form(page, server)
+    fill(page, MINIMAL)
+    page.locator("#f-contacts-add").click()
+    email = "anna.svensson@exempelby.example.org"
+    fill(page, {"f-contacts-0-organisation": "Exempelby kommun", "f-contacts-0-email": email})
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-contacts-0-email", said("contact-personal", value=email))
+    assert CONSENT_ADVICE in page.locator("#f-contacts-0-email-error").inner_text()
+
+    fill(page, {"f-contacts-0-personal_consent": True})
+    text = create(page)
+    assert frontmatter(text)["contacts"][0]["personal_consent"] is True
+    done = validate(project, "med-samtycke.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_control_characters_are_refused_beside_the_field(page, server, project):
+    """U+2028 and NEL (U+0085), which the CLI refuses (string-control), are refused here too."""
+    open_form(page, server)
+    fill(page, MINIMAL)
+    page.locator("#f-title").fill("")
+    page.locator("#f-title").press_sequentially("Nyckel\u2028skåp i hemtjänsten")
+    page.locator("#f-title").blur()
+    page.locator("#f-summary").fill("Kommunen köpte\u0085nyckelskåp " + "x" * 60)
+    page.locator("#f-summary").blur()
+    page.locator("#kb-create").click()
+    assert page.locator("#f-title").input_value() == "Nyckel\u2028skåp i hemtjänsten"
+    assert_reported(page, "f-title", said("string-control", char="U+2028", position=7))
+    assert_reported(page, "f-summary", said("string-control", char="U+0085", position=15))
+
+    # Without the characters the same text gives a file.
+    fill(page, {"f-title": "Nyckelskåp i hemtjänsten", "f-summary": MINIMAL["f-summary"]})
+    text = create(page)
+    done = validate(project, "utan-styrtecken.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_hostile_body_lines_are_scanned_in_linear_time(page, server):
+    """Lines that made the old backtracking patterns run for minutes are checked at once."""
+    open_form(page, server)
+    fill(
+        page,
+        {
+            **MINIMAL,
+            "f-body-Behov": "`" * 20_000,
+            "f-body-Genomforande": "[x](" * 8_000,
+        },
+    )
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-body-Genomforande", said("link-complex"))
+    assert page.locator("#f-body-Behov-error").count() == 0
+    # The engine's scanner says the same of the same lines.
+    assert scan("[x](" * 8_000, 1).complex_lines == [1]
+    assert scan("`" * 20_000, 1).complex_lines == []
+
+
+def test_an_organisation_id_has_the_registrys_form(page, server, project):
+    open_form(page, server)
+    fill(page, {**MINIMAL, "f-organisations-0-id": "Ystads Kommun"})
+    page.locator("#kb-create").click()
+    assert_reported(page, "f-organisations-0-id", said("org-id-format", value="Ystads Kommun"))
+    assert (
+        CATALOGUE["org-id-format"].hint in page.locator("#f-organisations-0-id-error").inner_text()
+    )
+    fill(page, {"f-organisations-0-name": "Ystads kommun", "f-organisations-0-id": "ystads-kommun"})
+    text = create(page)
+    assert frontmatter(text)["organisations"][0]["id"] == "ystads-kommun"
+    done = validate(project, "med-registrets-id.md", text, page)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+PARITY_ALPHABET = "`[]()!<>\"' \\\t#xa:/\u2028\x85\x1c"
+
+
+def test_the_forms_body_scanners_match_the_engines(page, server):
+    """bidra.js's scanners give what content/body.py gives, line for line."""
+    rng = random.Random(15)
+    lines = [
+        "".join(rng.choice(PARITY_ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(3000)
+    ]
+    lines += ["[a](b)", '![i](<x y> "t")', "`a``b`", "## Rubrik ##", "#x", "  # t #  "]
+    lines += ["[a](b(c)d)", "[a](b (t)) [c](d)", "[x](" * 800, "`" * 5000, "# \x85t\x1c"]
+    open_form(page, server)
+    got = page.evaluate(
+        """async (lines) => {
+          const m = await import(new URL("../assets/bidra.js", location.href).href);
+          return lines.map((l) => [m.blankCodeSpans(l), m.atx(l), m.inlineLinks(l)]);
+        }""",
+        lines,
+    )
+    for line, (blanked, heading, (links, complete)) in zip(lines, got, strict=True):
+        h = body._atx(line)
+        found, ok = body._inline_links(line)
+        assert blanked == body._blank_code_spans(line), repr(line)
+        assert heading == ([h.level, h.text] if h else None), repr(line)
+        assert [tuple(x) for x in links] == found and complete == ok, repr(line)

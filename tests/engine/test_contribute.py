@@ -100,3 +100,56 @@ def test_marker_html_escapes_the_settings(schemas) -> None:
     assert json.loads(html.unescape(config.group(1)))["editors_email"].startswith('x"><script>')
     # Without an address the page names only the template route.
     assert 'href="mailto:' not in form_html(Settings(), schemas, "bidra/")
+
+
+NEW_RULES = (
+    "period-approximate-unknown",
+    "source-home-page",
+    "source-accessed-missing",
+    "date-in-future",
+    "string-control",
+    "contact-personal",
+    "link-complex",
+)
+
+
+@pytest.mark.parametrize("code", NEW_RULES)
+def test_the_new_rules_reach_the_page_in_the_catalogues_words(code: str) -> None:
+    entry = CATALOGUE[code]
+    out = messages()[code]
+    assert (out["title"], out["message"]) == (entry.title, entry.message)
+    assert out.get("hint") == entry.hint
+
+
+def test_rules_carry_the_engines_own_data(schemas) -> None:
+    from kunskapsbank.content.checks.orgs import CONSENT_ADVICE
+    from kunskapsbank.content.registry import looks_personal
+    from kunskapsbank.errors.safetext import forbidden_control
+
+    rules = form_config(settings(), schemas, "bidra/")["rules"]
+    control = re.compile(rules["control"])
+    for ch in ("\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029"):
+        assert control.search(f"a{ch}b") and forbidden_control(f"a{ch}b") == (2, f"U+{ord(ch):04X}")
+    assert not control.search("rad ett\nrad två\tflik")
+    assert rules["period_unknown"] == "okand"
+    assert rules["consent_advice"] == CONSENT_ADVICE
+    words = set(rules["functional_words"])
+    assert "upphandling" in words and not looks_personal("upphandling.kontakt@kommun.se")
+    assert rules["body"]["max_parens"] == 32 and rules["body"]["work_per_char"] >= 1
+
+
+def test_no_backtracking_pattern_reaches_the_page(schemas) -> None:
+    body = form_config(settings(), schemas, "bidra/")["rules"]["body"]
+    assert not {"atx", "code_span", "inline_link"} & set(body)
+    assert re.match(body["atx_open"], "## Rubrik") and not re.match(body["atx_open"], "#Rubrik")
+
+
+def test_an_organisation_id_is_checked_as_an_organisation_id() -> None:
+    """The schema once named 'id' twice under organisations; the second (a case slug) won."""
+    import yaml
+
+    text = (REPO / "schemas" / "case.schema.yaml").read_text(encoding="utf-8")
+    orgs = yaml.safe_load(text)["properties"]["organisations"]["items"]["properties"]
+    assert orgs["id"]["$ref"] == "#/$defs/org_id"
+    block = text[text.index("  organisations:") : text.index("\n  lan:")]
+    assert block.count("\n        id:\n") == 1

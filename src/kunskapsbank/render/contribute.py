@@ -19,11 +19,15 @@ from typing import Any
 
 from kunskapsbank.config import Layout, Settings
 from kunskapsbank.content import body as body_scan
+from kunskapsbank.content.checks.orgs import CONSENT_ADVICE
 from kunskapsbank.content.checks.rules import END_REQUIRED_STATUSES, OWNER_ROLES, PLACEHOLDER
 from kunskapsbank.content.checks.schema_errors import TYPE_WORDS
 from kunskapsbank.content.model import RESERVED_SLUGS
+from kunskapsbank.content.period import UNKNOWN
+from kunskapsbank.content.registry import FUNCTIONAL_WORDS
 from kunskapsbank.content.schemas import SchemaSet
 from kunskapsbank.errors.catalogue import CATALOGUE
+from kunskapsbank.errors.safetext import _FORBIDDEN
 from kunskapsbank.render.format import esc
 from kunskapsbank.urls import SLUG, rel_url
 
@@ -32,17 +36,8 @@ DEFAULT_PAGE = "bidra/"
 DEFAULT_BRANCH = "main"
 
 # Catalogue entries the form can report. Their messages reach the page verbatim.
-# Patterns the form's script scans the body with in the browser. The engine's own
-# scanner (content/body.py) no longer uses patterns for these three, because they
-# backtrack on hostile input; in the browser they only ever see the contributor's
-# own text. TODO(issue 15): port content/body.py's linear scanners to bidra.js.
-FORM_ATX = r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$"
-FORM_CODE_SPAN = r"(`+)(.+?)\1"
-FORM_INLINE_LINK = (
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
-
+# The form's script scans the body with the engine's own linear scanners
+# (content/body.py), ported to bidra.js; only the anchored patterns come from here.
 FORM_CODES = (
     "required",
     "type",
@@ -79,6 +74,12 @@ FORM_CODES = (
     "reference-self",
     "link-outside",
     "link-missing",
+    "link-complex",
+    "period-approximate-unknown",
+    "source-home-page",
+    "source-accessed-missing",
+    "string-control",
+    "contact-personal",
 )
 # Hints that make sense in a form (the others speak of YAML lines and indentation).
 FORM_HINTS = frozenset(
@@ -104,6 +105,13 @@ FORM_HINTS = frozenset(
         "reference-self",
         "link-outside",
         "link-missing",
+        "link-complex",
+        "period-approximate-unknown",
+        "source-home-page",
+        "source-accessed-missing",
+        "string-control",
+        "contact-personal",
+        "org-id-format",
     }
 )
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
@@ -179,14 +187,18 @@ def form_config(
             "end_required": list(END_REQUIRED_STATUSES),
             "placeholder": PLACEHOLDER.pattern,
             "type_words": TYPE_WORDS,
+            "period_unknown": UNKNOWN,
+            "control": _FORBIDDEN.pattern,
+            "functional_words": sorted(FUNCTIONAL_WORDS),
+            "consent_advice": CONSENT_ADVICE,
             "max_file_bytes": settings.max_file_bytes,
             **project_index(layout),
             "body": {
                 "fence": body_scan._FENCE.pattern,
-                "atx": FORM_ATX,
-                "code_span": FORM_CODE_SPAN,
+                "atx_open": body_scan._ATX_OPEN.pattern,
                 "tag": body_scan._TAG.pattern,
-                "inline_link": FORM_INLINE_LINK,
+                "max_parens": body_scan.MAX_PARENS,
+                "work_per_char": body_scan.WORK_PER_CHAR,
                 "autolink": body_scan._AUTOLINK.pattern,
                 "ref_def": body_scan._REF_DEF.pattern,
                 "scheme": body_scan._SCHEME.pattern,
