@@ -14,11 +14,12 @@ from test_problems import VALID_CASE, line_of, replace
 
 from kunskapsbank.config import open_layout
 from kunskapsbank.content.organisations import build_directory
-from kunskapsbank.content.registry import is_home_page, looks_personal, luhn_digit
+from kunskapsbank.content.registry import looks_personal, luhn_digit
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import validate_project
 from kunskapsbank.errors.catalogue import CATALOGUE, Problem
 from kunskapsbank.errors.organisation_codes import CODES
+from kunskapsbank.urls import is_home_page
 
 REGISTRY = "data/organisations.yaml"
 

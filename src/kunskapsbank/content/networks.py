@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 import yaml
 
 from kunskapsbank.config import Layout
+from kunskapsbank.content.checks.rules import future_date
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, is_outside, parse_yaml
-from kunskapsbank.content.schemas import SchemaSet, _inject
+from kunskapsbank.content.schemas import SchemaSet, inject_vocabularies
 from kunskapsbank.errors.catalogue import ConfigError, Problem, problem
+from kunskapsbank.urls import is_home_page
 
 NETWORKS_FILE = "data/networks.yaml"
 SCHEMA_FILE = "network.schema.yaml"
@@ -71,7 +73,7 @@ def load_schema(schemas: SchemaSet) -> dict[str, Any]:
         raise ConfigError(f"Kan inte läsa {path}: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: schemat ska vara en mappning.")
-    resolved = _inject(copy.deepcopy(data), schemas.vocabularies, str(path))
+    resolved = inject_vocabularies(copy.deepcopy(data), schemas.vocabularies, str(path))
     from jsonschema import Draft202012Validator, SchemaError
 
     try:
@@ -111,11 +113,6 @@ def read_networks(layout: Layout) -> Document | None:
     return doc
 
 
-def _is_home_page(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.fragment
-
-
 def check_entries(doc: Document, schemas: SchemaSet, today: dt.date) -> list[Network]:
     """Check every entry of a parsed file; problems go to ``doc.problems``."""
     from jsonschema import Draft202012Validator
@@ -141,7 +138,7 @@ def check_entries(doc: Document, schemas: SchemaSet, today: dt.date) -> list[Net
                     )
                 doc.problems.append(p)
         url = data.get("url")
-        if isinstance(url, str) and url.startswith("https://") and _is_home_page(url):
+        if isinstance(url, str) and url.startswith("https://") and is_home_page(url):
             ul, uc = doc.mark((i, "url"))
             host = urlsplit(url).hostname or "exempel.se"
             doc.problems.append(
@@ -152,19 +149,7 @@ def check_entries(doc: Document, schemas: SchemaSet, today: dt.date) -> list[Net
             day = dt.date.fromisoformat(checked) if isinstance(checked, str) else None
         except ValueError:
             day = None
-        if day is not None and day > today:
-            cl, cc = doc.mark((i, "checked"))
-            doc.problems.append(
-                problem(
-                    "date-in-future",
-                    doc.rel,
-                    cl,
-                    cc,
-                    f"[{i}].checked",
-                    value=day.isoformat(),
-                    today=today.isoformat(),
-                )
-            )
+        future_date(doc, (i, "checked"), day, today)
         entry_id = data.get("id")
         if isinstance(entry_id, str):
             if entry_id in first_line:

@@ -12,14 +12,13 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from kunskapsbank.config import Layout
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, field_name, read_document
 from kunskapsbank.content.schemas import SchemaSet
 from kunskapsbank.errors.catalogue import Problem, problem
-from kunskapsbank.urls import fold, slugify
+from kunskapsbank.urls import fold, is_home_page, slugify
 
 REGISTRY_FILE = "data/organisations.yaml"
 SCHEMA = "organisation"
@@ -50,12 +49,6 @@ def looks_personal(email: str) -> bool:
     if not 2 <= len(parts) <= 4 or not all(p.isalpha() for p in parts):
         return False
     return not any(p in FUNCTIONAL_WORDS for p in parts)
-
-
-def is_home_page(url: str) -> bool:
-    """True for a bare home page (``https://www.x.se/``), which is no deep link."""
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def luhn_digit(digits: str) -> int:

@@ -184,9 +184,9 @@ def load_vocabularies(directory: Path) -> dict[str, Vocabulary]:
     return vocabularies
 
 
-def _inject(node: Any, vocabularies: dict[str, Vocabulary], where: str) -> Any:
+def inject_vocabularies(node: Any, vocabularies: dict[str, Vocabulary], where: str) -> Any:
     if isinstance(node, dict):
-        out = {k: _inject(v, vocabularies, where) for k, v in node.items()}
+        out = {k: inject_vocabularies(v, vocabularies, where) for k, v in node.items()}
         name = node.get("x-vocabulary")
         if name is not None:
             if name not in vocabularies:
@@ -194,7 +194,7 @@ def _inject(node: Any, vocabularies: dict[str, Vocabulary], where: str) -> Any:
             out["enum"] = vocabularies[name].ids
         return out
     if isinstance(node, list):
-        return [_inject(v, vocabularies, where) for v in node]
+        return [inject_vocabularies(v, vocabularies, where) for v in node]
     return node
 
 
@@ -224,7 +224,7 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
             raise ConfigError("schema-not-mapping", path=path)
         _check_codes(data, path)
         raw[name] = data
-        resolved[name] = _inject(copy.deepcopy(data), vocabularies, str(path))
+        resolved[name] = inject_vocabularies(copy.deepcopy(data), vocabularies, str(path))
     for name, schema in resolved.items():
         try:
             jsonschema_rs.meta.validate(schema)

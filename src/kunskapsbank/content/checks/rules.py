@@ -88,40 +88,32 @@ def source_rules(v: Validator, doc: Document) -> None:
             doc.problems.append(
                 problem("source-accessed-missing", doc.rel, line, col, f"sources[{i}].accessed")
             )
-        accessed = _date(source.get("accessed"))
-        if accessed is not None and accessed > v.today:
-            field = f"sources[{i}].accessed"
-            line, col = doc.mark(("sources", i, "accessed"))
-            doc.problems.append(
-                problem(
-                    "date-in-future",
-                    doc.rel,
-                    line,
-                    col,
-                    field,
-                    value=accessed.isoformat(),
-                    today=v.today.isoformat(),
-                )
-            )
+        future_date(doc, ("sources", i, "accessed"), _date(source.get("accessed")), v.today)
+
+
+def future_date(doc: Document, path: tuple[Any, ...], day: dt.date | None, today: dt.date) -> None:
+    """A ``date-in-future`` problem at ``path`` when ``day`` is after ``today``."""
+    if day is None or day <= today:
+        return
+    line, col = doc.mark(path)
+    doc.problems.append(
+        problem(
+            "date-in-future",
+            doc.rel,
+            line,
+            col,
+            field_name(path),
+            value=day.isoformat(),
+            today=today.isoformat(),
+        )
+    )
 
 
 def review_dates(v: Validator, doc: Document, *, require_order: bool) -> None:
     data = doc.data or {}
     reviewed = _date(data.get("last_reviewed"))
     published = _date(data.get("published"))
-    if reviewed and reviewed > v.today:
-        line, col = doc.mark(("last_reviewed",))
-        doc.problems.append(
-            problem(
-                "date-in-future",
-                doc.rel,
-                line,
-                col,
-                "last_reviewed",
-                value=reviewed.isoformat(),
-                today=v.today.isoformat(),
-            )
-        )
+    future_date(doc, ("last_reviewed",), reviewed, v.today)
     if require_order and reviewed and published and reviewed < published:
         line, col = doc.mark(("last_reviewed",))
         doc.problems.append(
