@@ -81,39 +81,16 @@ FORM_CODES = (
     "string-control",
     "contact-personal",
 )
-# Hints that make sense in a form (the others speak of YAML lines and indentation).
-FORM_HINTS = frozenset(
+# Codes whose hints speak of YAML lines, quoting and indentation: the form shows their
+# message only. Every other code's hint makes sense in a form as well.
+HINTS_ABOUT_YAML = frozenset(
     {
-        "date-format",
-        "email",
-        "url-https",
-        "too-short",
-        "too-long",
-        "too-many",
-        "not-unique",
-        "period-order",
-        "review-before-published",
-        "date-in-future",
-        "owner-organisation",
-        "body-h1",
-        "html-not-allowed",
-        "html-attribute",
-        "link-scheme",
-        "file-name",
-        "file-too-large",
-        "reference-missing",
-        "reference-self",
-        "link-outside",
-        "link-missing",
-        "link-complex",
-        "period-approximate-unknown",
-        "source-home-page",
-        "source-accessed-missing",
-        "string-control",
-        "contact-personal",
-        "org-id-format",
+        "enum", "guide-path-format", "image-scheme", "invalid", "out-of-range",
+        "period-end-required", "period-format", "placeholder", "required", "slug-format",
+        "too-few", "type", "vocabulary",
     }
-)
+)  # fmt: skip
+FORM_HINTS = frozenset(FORM_CODES) - HINTS_ABOUT_YAML
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
 
 
