@@ -5,6 +5,14 @@ from __future__ import annotations
 from kunskapsbank.content.model import Case
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label, esc, period_html, sek
+from kunskapsbank.render.search_keys import (
+    CASE_TYPE,
+    CONTENT_TYPE,
+    SORT_REVIEWED,
+    SORT_START,
+    START_YEAR,
+    TYPE_CASE,
+)
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
 from kunskapsbank.urls import CASE_SRC
 
@@ -42,7 +50,7 @@ class CasePage(PageBase):
         rows.append(
             (
                 title["case_type"],
-                f'<span data-pagefind-filter="Typ av fall">{esc(col.label("case_type", d["case_type"]))}</span>',
+                f'<span data-pagefind-filter="{CASE_TYPE}">{esc(col.label("case_type", d["case_type"]))}</span>',
             )
         )
         if d.get("procedures"):
@@ -141,12 +149,12 @@ class CasePage(PageBase):
             '<article class="kb-case" data-pagefind-body>'
             + search_fields(
                 case.title,
-                meta={"title": case.title, "type": "Fall", "date": d["last_reviewed"]},
-                filters=[("Innehållstyp", "Fall"), ("Startår", case.start_year)],
+                meta={"title": case.title, "type": TYPE_CASE, "date": d["last_reviewed"]},
+                filters=[(CONTENT_TYPE, TYPE_CASE), (START_YEAR, case.start_year)],
                 # A start that is not known sorts last.
                 sorts={
-                    "start": case.period.start.sort_key() or "0000",
-                    "granskad": d["last_reviewed"],
+                    SORT_START: case.period.start.sort_key() or "0000",
+                    SORT_REVIEWED: d["last_reviewed"],
                 },
             )
             + "".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kunskapsbank.content.model import Guide
 from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import date_label, esc
+from kunskapsbank.render.search_keys import CONTENT_TYPE, SORT_REVIEWED, TYPE_GUIDE
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields
 
 
@@ -65,15 +66,15 @@ class GuideParts(PageBase):
     def guide_search_data(self, guide: Guide) -> str:
         """Pagefind metadata for a guidance page (put inside the indexed body)."""
         d = guide.data
-        filters = [("Innehållstyp", "Vägledning")]
+        filters = [(CONTENT_TYPE, TYPE_GUIDE)]
         filters += [("Tema", self.col.label("themes", t)) for t in d.get("themes") or []]
-        meta = {"title": guide.title, "type": "Vägledning"}
+        meta = {"title": guide.title, "type": TYPE_GUIDE}
         sorts = {}
         if d.get("summary"):
             meta["summary"] = str(d["summary"])
         if d.get("last_reviewed"):
             meta["date"] = str(d["last_reviewed"])
-            sorts["granskad"] = str(d["last_reviewed"])
+            sorts[SORT_REVIEWED] = str(d["last_reviewed"])
         # The guide's synonyms are not words of the page (they would show in excerpts):
         # the search page gets them as term data (content/searchterms.py).
         out = search_fields(guide.title, meta=meta, filters=filters, sorts=sorts)

@@ -19,6 +19,7 @@ from kunskapsbank.content.model import Case
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label
+from kunskapsbank.render.search_keys import CONTENT_TYPE, TYPE_ORGANISATION
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
 from kunskapsbank.urls import (
     ORGANISATIONS,
@@ -203,8 +204,8 @@ class OrganisationPages(PageBase):
             search_data=Markup(
                 search_fields(
                     org.name,
-                    meta={"title": org.name, "type": "Organisation"},
-                    filters=[("Innehållstyp", "Organisation")],
+                    meta={"title": org.name, "type": TYPE_ORGANISATION},
+                    filters=[(CONTENT_TYPE, TYPE_ORGANISATION)],
                     sorts={},
                 )
             ),
@@ -214,7 +215,7 @@ class OrganisationPages(PageBase):
 
     def organisation_filters(self) -> list[dict[str, list[str]]]:
         d = self.directory
-        return [{"Innehållstyp": ["Organisation"]} for _ in (d.organisations if d else [])]
+        return [{CONTENT_TYPE: [TYPE_ORGANISATION]} for _ in (d.organisations if d else [])]
 
     # -- parts of other pages --------------------------------------------------------
 

@@ -8,6 +8,14 @@ import re
 from kunskapsbank.content.model import FACETS, Case, Guide
 from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import esc
+from kunskapsbank.render.search_keys import (
+    CASE_TYPE,
+    CONTENT_TYPE,
+    SORTS,
+    START_YEAR,
+    TYPE_CASE,
+    TYPE_GUIDE,
+)
 from kunskapsbank.urls import CASES, GUIDANCE, rel_url
 
 _CELL_END = re.compile(r"</(?:th|dt|dd|caption)>")
@@ -53,12 +61,7 @@ def json_for_html(value: object) -> str:
 
 
 # Pagefind filters in the order the search page shows them.
-SEARCH_FILTERS = ("Innehållstyp", *(f.filter_name for f in FACETS), "Typ av fall", "Startår")
-SORTS = (
-    ("", "Relevans"),
-    ("start", "Startår, nyast först (bara fall)"),
-    ("granskad", "Senast granskad"),
-)
+SEARCH_FILTERS = (CONTENT_TYPE, *(f.filter_name for f in FACETS), CASE_TYPE, START_YEAR)
 
 
 def search_page_html(
@@ -105,17 +108,17 @@ def search_page_html(
 class SearchData(PageBase):
     def case_filters(self, case: Case) -> dict[str, list[str]]:
         """The Pagefind filter values a case page carries (as its markup writes them)."""
-        out: dict[str, list[str]] = {"Innehållstyp": ["Fall"]}
+        out: dict[str, list[str]] = {CONTENT_TYPE: [TYPE_CASE]}
         for facet in FACETS:
             values = facet.values(case.data)
             if values:
                 out[facet.filter_name] = [self.col.label(facet.vocabulary, v) for v in values]
-        out["Typ av fall"] = [self.col.label("case_type", case.data["case_type"])]
-        out["Startår"] = [case.start_year]
+        out[CASE_TYPE] = [self.col.label("case_type", case.data["case_type"])]
+        out[START_YEAR] = [case.start_year]
         return out
 
     def guide_filters(self, guide: Guide) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {"Innehållstyp": ["Vägledning"]}
+        out: dict[str, list[str]] = {CONTENT_TYPE: [TYPE_GUIDE]}
         themes = [self.col.label("themes", t) for t in guide.data.get("themes") or []]
         if themes:
             out["Tema"] = themes
