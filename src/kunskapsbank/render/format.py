@@ -47,13 +47,6 @@ def point_label(point: Point) -> str:
     return ("cirka " + text) if point.approximate else text
 
 
-def point_html(point: Point) -> str:
-    """A point as HTML: a <time> element when it is known."""
-    if point.year is None:
-        return esc(UNKNOWN_LABEL)
-    return f'<time datetime="{esc(point.raw)}">{esc(point_label(point))}</time>'
-
-
 def period_label(period: Period) -> str:
     """The period as text, for cards and lists."""
     if period.end is None:
@@ -61,10 +54,10 @@ def period_label(period: Period) -> str:
     return f"{point_label(period.start)} – {point_label(period.end)}"
 
 
-def period_html(period: Period) -> str:
-    """The period as HTML for the fact box."""
+def period_points(period: Period) -> tuple[list[tuple[str | None, str]], bool]:
+    """The period for the fact box: (ISO value or None when unknown, label) of each point
+    to show, and whether it runs on with no end given (``case.html`` writes the markup)."""
+    start = (period.start.raw if period.start.known else None, point_label(period.start))
     if period.end is None:
-        if not period.start.known:
-            return esc(UNKNOWN_LABEL)
-        return point_html(period.start) + " – (inget slut angivet)"
-    return f"{point_html(period.start)} – {point_html(period.end)}"
+        return ([start], True) if period.start.known else ([(None, UNKNOWN_LABEL)], False)
+    return [start, (period.end.raw if period.end.known else None, point_label(period.end))], False
