@@ -14,13 +14,10 @@ from kunskapsbank.render.format import date_label
 from kunskapsbank.render.templating import environment
 from kunskapsbank.urls import CASES, ISSUE_TEMPLATE, facet_url, rel_url
 
-# owner, (word, ISO date, label) of each date, (href, text) of each link: see _page.html
-PageMeta = tuple[str | None, list[tuple[str, str, str]], list[tuple[str, str]]]
-
 
 @cache
 def macros() -> Any:
-    """The macros of ``_page.html``, fetched once per process."""
+    """The macro of ``_page.html``, fetched once per process."""
     return environment().get_template("_page.html").module
 
 
@@ -42,13 +39,19 @@ class PageBase:
         self.settings = collection.layout.settings
         self._cards: dict[tuple[str, str], str] = {}
         self._facet_links: dict[tuple[str, str, str, bool], Markup] = {}
+        self._to_cases: dict[str, str] = {}  # page URL -> relative URL of the case list
+        self._facets = {f.path: f for f in FACETS}
         self.case_fields: dict[str, Any] = collection.schemas.properties("case")
+        # Fact-box labels are the schema's field titles (schemas/case.schema.yaml).
+        self.case_labels = {key: str(p.get("title", key)) for key, p in self.case_fields.items()}
 
     # -- links -------------------------------------------------------------
 
     def _facet_link(self, facet: Facet, value: str, page: str, *, filter_attr: bool) -> Markup:
         """A link to a facet value's page; cached, since thousands of pages share each one."""
-        prefix = rel_url(CASES, page)
+        prefix = self._to_cases.get(page)
+        if prefix is None:
+            prefix = self._to_cases[page] = rel_url(CASES, page)
         key = (facet.path, value, prefix, filter_attr)
         cached = self._facet_links.get(key)
         if cached is not None:
@@ -62,7 +65,7 @@ class PageBase:
         return cached
 
     def _facet(self, path: str) -> Facet:
-        return next(f for f in FACETS if f.path == path)
+        return self._facets[path]
 
     def edit_url(self, rel_path: str) -> str | None:
         repo = self.settings.repo_url.rstrip("/")
@@ -87,26 +90,24 @@ class PageBase:
         self, facet_path: str, values: Iterable[str], page: str, *, filter_attr: bool = True
     ) -> Markup:
         facet = self._facet(facet_path)
-        return Markup(", ").join(
-            self._facet_link(facet, v, page, filter_attr=filter_attr) for v in values
+        # Each link is Markup from _facet_link: joined as text and marked once, not re-escaped.
+        return Markup(
+            ", ".join([self._facet_link(facet, v, page, filter_attr=filter_attr) for v in values])
         )
 
-    def _page_meta(self, rel_path: str, data: dict[str, Any], title: str) -> PageMeta:
-        """Owner, dates and the edit and report links: the arguments of ``page_meta``."""
-        owner = data.get("owner") or self.settings.publisher.team
+    def _page_meta(self, rel_path: str, data: dict[str, Any], title: str) -> dict[str, Any]:
+        """Owner, dates (word, ISO date, label), edit and report links, for a page's footer."""
         dates = [
             (word, str(data[key]), date_label(str(data[key])))
             for word, key in (("Publicerad", "published"), ("Senast granskad", "last_reviewed"))
             if data.get(key) or key == "last_reviewed"
         ]
-        links = []
-        edit = self.edit_url(rel_path)
-        if edit:
-            links.append((edit, "Föreslå en ändring"))
-        issue = self.issue_url(title)
-        if issue:
-            links.append((issue, "Rapportera ett fel på sidan"))
-        return owner, dates, links
+        return {
+            "owner": data.get("owner") or self.settings.publisher.team,
+            "dates": dates,
+            "edit": self.edit_url(rel_path),
+            "issue": self.issue_url(title),
+        }
 
     @staticmethod
     def _link_items(docs: Iterable[Case | Guide], page: str) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from kunskapsbank.content.model import Case
 from kunskapsbank.render.base import PageBase, Rendered
-from kunskapsbank.render.format import date_label, period_points, sek
+from kunskapsbank.render.format import date_label, period_parts, sek
 from kunskapsbank.render.search_keys import (
     CASE_TYPE,
     CONTENT_TYPE,
@@ -47,25 +47,17 @@ class CasePage(PageBase):
                 org_type_facet, o["org_type"], page, filter_attr=o["org_type"] not in filtered
             )
             filtered.add(o["org_type"])
-            orgs.append(
-                {
-                    "name": o["name"],
-                    "href": self.organisation_link(case, i, page),  # type: ignore[attr-defined]
-                    "role": col.label("role", o["role"]),
-                    "org_type": org_type,
-                }
-            )
+            href = self.organisation_link(case, i, page)  # type: ignore[attr-defined]
+            orgs.append((o["name"], href, col.label("role", o["role"]), org_type))
         funding = [
-            {
-                "funder": f["funder"],
-                "programme": f.get("programme"),
-                "reference": f.get("reference"),
-                "amount": sek(f["amount_sek"]) if f.get("amount_sek") is not None else None,
-            }
+            (
+                f["funder"],
+                f.get("programme"),
+                f.get("reference"),
+                sek(f["amount_sek"]) if f.get("amount_sek") is not None else None,
+            )
             for f in d.get("funding") or []
         ]
-        evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
-        reviewed = (d["last_reviewed"], date_label(d["last_reviewed"]))
         lessons = [
             (
                 lesson["text"],
@@ -75,17 +67,18 @@ class CasePage(PageBase):
             )
             for lesson in d["lessons"]
         ]
-        sources = []
-        for s in d["sources"]:
-            accessed = s.get("accessed")
-            sources.append(
-                {
-                    "title": s["title"],
-                    "url": s.get("url"),
-                    "extra": [x for x in (s.get("publisher"), s.get("year")) if x],
-                    "accessed": (accessed, date_label(accessed)) if accessed else None,
-                }
+        sources = [
+            (
+                s["title"],
+                s.get("url"),
+                [x for x in (s.get("publisher"), s.get("year")) if x],
+                s.get("accessed"),
+                date_label(s["accessed"]) if s.get("accessed") else None,
             )
+            for s in d["sources"]
+        ]
+        evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
+        start_iso, start, end_iso, end = period_parts(case.period)
         values: dict[str, Any] = {
             "search": Markup(  # engine markup: search_fields escapes every value it writes
                 search_fields(
@@ -101,18 +94,20 @@ class CasePage(PageBase):
             ),
             "summary": case.summary,
             "summary_weight": SUMMARY_WEIGHT,
-            # Fact-box labels are the schema's field titles (schemas/case.schema.yaml).
-            "label": {key: str(prop.get("title", key)) for key, prop in self.case_fields.items()},
+            "label": self.case_labels,
             "orgs": orgs,
             "lan": self._links("lan", d["lan"], page),
-            "period_points": period_points(case.period),
+            "start_iso": start_iso,
+            "start": start,
+            "end_iso": end_iso,
+            "end": end,
             "status": self._links("status", [d["status"]], page),
             "case_type_filter": CASE_TYPE,
             "case_type": col.label("case_type", d["case_type"]),
             "procedures": self._links("forfarande", d["procedures"], page)
             if d.get("procedures")
             else None,
-            "methods": [col.label("methods", m) for m in d.get("methods") or []],
+            "methods": ", ".join(col.label("methods", m) for m in d.get("methods") or []),
             "innovation_level": col.label("innovation_level", d["innovation_level"])
             if d.get("innovation_level")
             else None,
@@ -122,11 +117,11 @@ class CasePage(PageBase):
             "sectors": self._links("sektor", d["sectors"], page) if d.get("sectors") else None,
             "themes": self._links("tema", d["themes"], page),
             "funding": funding,
-            "evidence": {
-                "label": evidence.label,
-                "description": evidence.description or "",
-                "checked": reviewed if d["evidence"] == "redaktionellt-granskad" else None,
-            },
+            "evidence": evidence.label,
+            "evidence_note": evidence.description or "",
+            "checked": d["evidence"] == "redaktionellt-granskad",
+            "reviewed_iso": d["last_reviewed"],
+            "reviewed": date_label(d["last_reviewed"]),
             # The body is the Markdown renderer's output, sanitized by nh3 (render/markdown.py).
             "body": Markup(spaced_cells(body_html)),
             "lessons": lessons,
@@ -135,7 +130,7 @@ class CasePage(PageBase):
             "ask": Markup(self.ask_section(case, page)),  # type: ignore[attr-defined]
             "related": self._link_items(col.related_cases(case), page),
             "guides": self._link_items(col.related_guides_of_case(case), page),
-            "meta": self._page_meta(case.doc.rel, d, case.title),
+            **self._page_meta(case.doc.rel, d, case.title),
         }
         html_out = _template().render(values)
         return Rendered(page, CASE_SRC.format(slug=case.slug), case.title, case.summary, html_out)

@@ -54,10 +54,13 @@ def period_label(period: Period) -> str:
     return f"{point_label(period.start)} – {point_label(period.end)}"
 
 
-def period_points(period: Period) -> tuple[list[tuple[str | None, str]], bool]:
-    """The period for the fact box: (ISO value or None when unknown, label) of each point
-    to show, and whether it runs on with no end given (``case.html`` writes the markup)."""
-    start = (period.start.raw if period.start.known else None, point_label(period.start))
-    if period.end is None:
-        return ([start], True) if period.start.known else ([(None, UNKNOWN_LABEL)], False)
-    return [start, (period.end.raw if period.end.known else None, point_label(period.end))], False
+def period_parts(period: Period) -> tuple[str | None, str, str | None, str | None]:
+    """The period for the fact box (``case.html`` writes it): the start's ISO value (None
+    when unknown) and label, and the end's, with no end label when no end is given."""
+    start, end = period.start, period.end
+    return (
+        start.raw if start.known else None,
+        point_label(start),
+        end.raw if end is not None and end.known else None,
+        point_label(end) if end is not None else None,
+    )

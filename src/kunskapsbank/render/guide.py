@@ -33,7 +33,8 @@ class GuideParts(PageBase):
             "guide_additions.html",
             cases=self._link_items(self.col.cases_for_guide(guide), page),
             related=self._link_items(related, page),
-            meta=(d.get("owner") or None, dates, []),
+            owner=d.get("owner"),
+            dates=dates,
             under_review=d.get("status") == "under-oversyn",
         )
 
