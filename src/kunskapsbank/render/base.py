@@ -1,4 +1,4 @@
-"""What every engine page shares: the collection, cached facet links, sections and lists."""
+"""What every engine page shares: the collection, cached facet links and a page's footer data."""
 
 from __future__ import annotations
 
