@@ -12,8 +12,8 @@ from typing import Any
 from jinja2 import Template
 from markupsafe import Markup
 
-from kunskapsbank.content.model import Case
-from kunskapsbank.render.base import PageBase, Rendered
+from kunskapsbank.content.model import Case, Collection
+from kunskapsbank.render.base import PageBase, Rendered, macros
 from kunskapsbank.render.format import date_label, period_parts, sek
 from kunskapsbank.render.search_keys import (
     CASE_TYPE,
@@ -34,6 +34,12 @@ def _template() -> Template:
 
 
 class CasePage(PageBase):
+    def __init__(self, collection: Collection):
+        super().__init__(collection)
+        # Compiled here, in the process that forks the page writers, rather than in each writer.
+        self._case_template = _template()
+        macros()
+
     def case_page(self, case: Case, body_html: str) -> Rendered:
         """The page of ``case``; ``body_html`` is its body, rendered and sanitized."""
         page = case.url
@@ -78,7 +84,8 @@ class CasePage(PageBase):
             for s in d["sources"]
         ]
         evidence = col.schemas.vocabularies["evidence"].by_id[d["evidence"]]
-        start_iso, start, end_iso, end = period_parts(case.period)
+        period = case.period  # parsed on each access: once here
+        start_iso, start, end_iso, end = period_parts(period)
         values: dict[str, Any] = {
             "search": Markup(  # engine markup: search_fields escapes every value it writes
                 search_fields(
@@ -87,7 +94,7 @@ class CasePage(PageBase):
                     filters=[(CONTENT_TYPE, TYPE_CASE), (START_YEAR, case.start_year)],
                     # A start that is not known sorts last.
                     sorts={
-                        SORT_START: case.period.start.sort_key() or "0000",
+                        SORT_START: period.start.sort_key() or "0000",
                         SORT_REVIEWED: d["last_reviewed"],
                     },
                 )
@@ -132,5 +139,5 @@ class CasePage(PageBase):
             "guides": self._link_items(col.related_guides_of_case(case), page),
             **self._page_meta(case.doc.rel, d, case.title),
         }
-        html_out = _template().render(values)
+        html_out = self._case_template.render(values)
         return Rendered(page, CASE_SRC.format(slug=case.slug), case.title, case.summary, html_out)
