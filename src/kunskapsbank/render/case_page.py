@@ -40,7 +40,8 @@ def _template() -> Template:
 class CasePage(PageBase):
     def __init__(self, collection: Collection):
         super().__init__(collection)
-        # Compiled here, in the process that forks the page writers, rather than in each writer.
+        # The page template and the facet-link macro compiled here, in the process that forks
+        # the page writers, rather than once in each writer.
         self._case_template = _template()
         macros()
 
