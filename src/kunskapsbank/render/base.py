@@ -1,14 +1,24 @@
-"""What every engine page shares: the collection, cached facet links, sections and lists."""
+"""What every engine page shares: the collection, cached facet links and a page's footer data."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from markupsafe import Markup
+
 from kunskapsbank.content.model import FACETS, Case, Collection, Facet, Guide
-from kunskapsbank.render.format import date_label, esc
+from kunskapsbank.render.format import date_label
+from kunskapsbank.render.templating import environment
 from kunskapsbank.urls import CASES, ISSUE_TEMPLATE, facet_url, rel_url
+
+
+@cache
+def macros() -> Any:
+    """The macro of ``_page.html``, fetched once per process."""
+    return environment().get_template("_page.html").module
 
 
 @dataclass(slots=True)
@@ -28,30 +38,34 @@ class PageBase:
         self.col = collection
         self.settings = collection.layout.settings
         self._cards: dict[tuple[str, str], str] = {}
-        self._facet_links: dict[tuple[str, str, str, bool], str] = {}
+        self._facet_links: dict[tuple[str, str, str, bool], Markup] = {}
+        self._to_cases: dict[str, str] = {}  # page URL -> relative URL of the case list
+        self._facets = {f.path: f for f in FACETS}
         self.case_fields: dict[str, Any] = collection.schemas.properties("case")
+        # Fact-box labels are the schema's field titles (schemas/case.schema.yaml).
+        self.case_labels = {key: str(p.get("title", key)) for key, p in self.case_fields.items()}
 
     # -- links -------------------------------------------------------------
 
-    def _facet_link(self, facet: Facet, value: str, page: str, *, filter_attr: bool) -> str:
+    def _facet_link(self, facet: Facet, value: str, page: str, *, filter_attr: bool) -> Markup:
         """A link to a facet value's page; cached, since thousands of pages share each one."""
-        prefix = rel_url(CASES, page)
+        prefix = self._to_cases.get(page)
+        if prefix is None:
+            prefix = self._to_cases[page] = rel_url(CASES, page)
         key = (facet.path, value, prefix, filter_attr)
         cached = self._facet_links.get(key)
         if cached is not None:
             return cached
-        label = self.col.label(facet.vocabulary, value)
-        attr = f' data-pagefind-filter="{esc(facet.filter_name)}"' if filter_attr else ""
+        url = None
         if value in self.col.facet_index.get(facet.path, {}):
             url = prefix + facet_url(facet.path, value).removeprefix(CASES)
-            cached = f'<a href="{esc(url)}"{attr}>{esc(label)}</a>'
-        else:
-            cached = f"<span{attr}>{esc(label)}</span>"
+        label = self.col.label(facet.vocabulary, value)
+        cached = macros().facet_link(url, label, facet.filter_name if filter_attr else None)
         self._facet_links[key] = cached
         return cached
 
     def _facet(self, path: str) -> Facet:
-        return next(f for f in FACETS if f.path == path)
+        return self._facets[path]
 
     def edit_url(self, rel_path: str) -> str | None:
         repo = self.settings.repo_url.rstrip("/")
@@ -74,53 +88,30 @@ class PageBase:
 
     def _links(
         self, facet_path: str, values: Iterable[str], page: str, *, filter_attr: bool = True
-    ) -> str:
+    ) -> Markup:
         facet = self._facet(facet_path)
-        return ", ".join(self._facet_link(facet, v, page, filter_attr=filter_attr) for v in values)
+        # Each link is Markup from _facet_link: joined as text and marked once, not re-escaped.
+        return Markup(
+            ", ".join([self._facet_link(facet, v, page, filter_attr=filter_attr) for v in values])
+        )
+
+    def _page_meta(self, rel_path: str, data: dict[str, Any], title: str) -> dict[str, Any]:
+        """Owner, dates (word, ISO date, label), edit and report links, for a page's footer."""
+        dates = [
+            (word, str(data[key]), date_label(str(data[key])))
+            for word, key in (("Publicerad", "published"), ("Senast granskad", "last_reviewed"))
+            if data.get(key) or key == "last_reviewed"
+        ]
+        return {
+            "owner": data.get("owner") or self.settings.publisher.team,
+            "dates": dates,
+            "edit": self.edit_url(rel_path),
+            "issue": self.issue_url(title),
+        }
 
     @staticmethod
-    def _section(anchor: str, title: str, body: str, *, index: bool = True) -> str:
-        ignore = "" if index else " data-pagefind-ignore"
-        return (
-            f'<section class="kb-section" aria-labelledby="{anchor}"{ignore}>'
-            f'<h2 id="{anchor}">{esc(title)}</h2>{body}</section>'
-        )
-
-    def _page_meta(self, rel_path: str, data: dict[str, Any], title: str) -> str:
-        owner = data.get("owner") or self.settings.publisher.team
-        bits = [f"Ansvarig: {esc(owner)}."]
-        if data.get("published"):
-            bits.append(
-                f'Publicerad <time datetime="{esc(data["published"])}">'
-                f"{esc(date_label(data['published']))}</time>."
-            )
-        bits.append(
-            f'Senast granskad <time datetime="{esc(data["last_reviewed"])}">'
-            f"{esc(date_label(data['last_reviewed']))}</time>."
-        )
-        links = []
-        edit = self.edit_url(rel_path)
-        if edit:
-            links.append(f'<a href="{esc(edit)}">Föreslå en ändring</a>')
-        issue = self.issue_url(title)
-        if issue:
-            links.append(f'<a href="{esc(issue)}">Rapportera ett fel på sidan</a>')
-        link_html = f"<p>{' · '.join(links)}</p>" if links else ""
-        return (
-            f'<footer class="kb-page-meta" data-pagefind-ignore><p>{" ".join(bits)}</p>'
-            f"{link_html}</footer>"
-        )
-
-    def _case_list(self, cases: list[Case], page: str) -> str:
-        items = "".join(
-            f'<li><a href="{esc(rel_url(c.url, page))}">{esc(c.title)}</a></li>' for c in cases
-        )
-        return f"<ul>{items}</ul>"
-
-    def _guide_list(self, guides: list[Guide], page: str) -> str:
-        items = "".join(
-            f'<li><a href="{esc(rel_url(g.url, page))}">{esc(g.title)}</a></li>' for g in guides
-        )
-        return f"<ul>{items}</ul>"
+    def _link_items(docs: Iterable[Case | Guide], page: str) -> list[tuple[str, str]]:
+        """(URL relative to ``page``, title) of each case or guide, for ``link_list``."""
+        return [(rel_url(d.url, page), d.title) for d in docs]
 
     # -- guidance additions --------------------------------------------------

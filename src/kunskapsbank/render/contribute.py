@@ -28,7 +28,7 @@ from kunskapsbank.content.registry import FUNCTIONAL_WORDS
 from kunskapsbank.content.schemas import SchemaSet
 from kunskapsbank.errors.catalogue import CATALOGUE
 from kunskapsbank.errors.safetext import _FORBIDDEN
-from kunskapsbank.render.format import esc
+from kunskapsbank.render.templating import render
 from kunskapsbank.urls import SLUG, rel_url
 
 MARKER_NAME = "bidra"
@@ -184,22 +184,6 @@ def form_config(
     }
 
 
-def _other_routes(settings: Settings) -> str:
-    email = editors_email(settings)
-    mail = (
-        f"<li><strong>E-post.</strong> Skriv fallet i ett dokument och skicka det till redaktionen på "
-        f'<a href="mailto:{esc(email)}">{esc(email)}</a>. Redaktionen gör om det till en fil.</li>'
-        if email
-        else ""
-    )
-    return (
-        "<li><strong>Mallen.</strong> Kör <code>kunskapsbank new-case &lt;namn&gt;</code> i en kopia "
-        "av projektet. Då får ni en fil med alla fält och rubriker på plats. Fyll i den, kontrollera "
-        "den med <code>kunskapsbank validate</code> och skicka den som ett ändringsförslag "
-        "(pull request).</li>" + mail
-    )
-
-
 def form_html(
     settings: Settings, schemas: SchemaSet, page_url: str, layout: Layout | None = None
 ) -> str:
@@ -207,14 +191,11 @@ def form_html(
     config = json.dumps(
         form_config(settings, schemas, page_url, layout), ensure_ascii=False, separators=(",", ":")
     )
-    script = rel_url("assets/bidra.js", page_url)
-    return (
-        '<div class="kb-form-nojs" id="kb-bidra-nojs">'
-        "<p><strong>Formuläret behöver JavaScript.</strong> Det är avstängt eller inte laddat i "
-        "er webbläsare. Ni kan lämna in ett fall på två andra sätt:</p>"
-        f"<ul>{_other_routes(settings)}</ul></div>"
-        f'<div id="kb-bidra" class="kb-bidra" data-config="{esc(config)}" hidden></div>'
-        f'<script type="module" src="{esc(script)}"></script>'
+    return render(
+        "contribute_form.html",
+        email=editors_email(settings),
+        config=config,
+        script=rel_url("assets/bidra.js", page_url),
     )
 
 

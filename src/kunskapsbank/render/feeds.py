@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from kunskapsbank.render.format import esc
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup
+
+from kunskapsbank.render.templating import environment
 from kunskapsbank.urls import rel_url
 
 # facet path -> how a feed title names what it follows
@@ -14,7 +19,12 @@ def feed_title(facet_path: str, label: str) -> str:
     return "nya och uppdaterade fall " + FOLLOWS[facet_path].format(label=label)
 
 
-def alternate_link(feed: str, page: str, title: str) -> str:
+@cache
+def _macros() -> Any:
+    return environment().get_template("feed_links.html").module
+
+
+def alternate_link(feed: str, page: str, title: str) -> Markup:
     """The ``<link rel="alternate feed">`` that announces a feed in the page's head.
 
     Feed readers find it by the ``alternate`` token and the Atom type. The extra
@@ -22,17 +32,9 @@ def alternate_link(feed: str, page: str, title: str) -> str:
     every ``link[rel=alternate]``, for alternate languages) from requesting a
     sitemap in the feed's folder, where there is none.
     """
-    return (
-        f'<link rel="alternate feed" type="application/atom+xml" title="{esc(title[:1].upper() + title[1:])}" '
-        f'href="{esc(rel_url(feed, page))}">'
-    )
+    return _macros().alternate_link(rel_url(feed, page), title[:1].upper() + title[1:])
 
 
-def subscribe_link(feed: str, page: str, title: str) -> str:
+def subscribe_link(feed: str, page: str, title: str) -> Markup:
     """The visible "Prenumerera" link on the page."""
-    return (
-        f'<p class="kb-subscribe"><a href="{esc(rel_url(feed, page))}" '
-        f'type="application/atom+xml">Prenumerera på {esc(title)}</a> '
-        '<span class="kb-muted">(ett Atom-flöde: lägg in adressen i en flödesläsare så ser ni '
-        "när ett fall kommer till eller uppdateras)</span></p>"
-    )
+    return _macros().subscribe_link(rel_url(feed, page), title)

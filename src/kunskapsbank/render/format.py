@@ -47,13 +47,6 @@ def point_label(point: Point) -> str:
     return ("cirka " + text) if point.approximate else text
 
 
-def point_html(point: Point) -> str:
-    """A point as HTML: a <time> element when it is known."""
-    if point.year is None:
-        return esc(UNKNOWN_LABEL)
-    return f'<time datetime="{esc(point.raw)}">{esc(point_label(point))}</time>'
-
-
 def period_label(period: Period) -> str:
     """The period as text, for cards and lists."""
     if period.end is None:
@@ -61,10 +54,13 @@ def period_label(period: Period) -> str:
     return f"{point_label(period.start)} – {point_label(period.end)}"
 
 
-def period_html(period: Period) -> str:
-    """The period as HTML for the fact box."""
-    if period.end is None:
-        if not period.start.known:
-            return esc(UNKNOWN_LABEL)
-        return point_html(period.start) + " – (inget slut angivet)"
-    return f"{point_html(period.start)} – {point_html(period.end)}"
+def period_parts(period: Period) -> tuple[str | None, str, str | None, str | None]:
+    """The period for the fact box (``case.html`` writes it): the start's ISO value (None
+    when unknown) and label, and the end's, with no end label when no end is given."""
+    start, end = period.start, period.end
+    return (
+        start.raw if start.known else None,
+        point_label(start),
+        end.raw if end is not None and end.known else None,
+        point_label(end) if end is not None else None,
+    )

@@ -53,6 +53,7 @@ def environment() -> Environment:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # packaged templates: no stat() per page
     )
     env.filters.update(tel=tel, host=host, date_label=lambda v: date_label(str(v)))
     return env
