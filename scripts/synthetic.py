@@ -25,6 +25,12 @@ SYLLABLES = (
 ).split()
 
 
+# Cases come from as many fictional municipalities as Sweden has kommuner, so that the
+# organisation directory grows as with real content (many cases per organisation), not
+# by one single-case page per synthetic case.
+MUNICIPALITIES = 290
+
+
 def _vocabulary(size: int = 6000, seed: int = 7) -> tuple[list[str], list[float]]:
     """Pseudo-words with Zipf-like frequencies, like the words of real text.
 
@@ -104,7 +110,7 @@ status: {status}
 period:
   start: "{start}"{end}
 organisations:
-  - name: "Exempelkommun {index}"
+  - name: "Exempelkommun {index % MUNICIPALITIES + 1}"
     org_type: {rng.choice(ids["org_type"])}
     role: upphandlande
   - name: "Påhittat företag {index % 97}"
@@ -120,7 +126,7 @@ lessons:
   - text: "{_sentence(rng, 14, kind)}"
 sources:
   - title: "Påhittad källa {index}"
-    publisher: "Exempelkommun {index}"
+    publisher: "Exempelkommun {index % MUNICIPALITIES + 1}"
     year: {start_year}
 evidence: sjalvrapporterad
 published: {published}
