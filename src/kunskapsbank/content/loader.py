@@ -32,7 +32,6 @@ from kunskapsbank.errors.catalogue import Problem, problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
 MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
@@ -61,6 +60,7 @@ class Document:
     last_line: int = 1
     body_known: bool = True  # False when the frontmatter never ends
     problems: list[Problem] = field(default_factory=list)
+    org_names: list[Any] = field(default_factory=list)  # checks.orgnames.Mention, for all cases
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest parent."""

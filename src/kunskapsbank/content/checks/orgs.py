@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kunskapsbank.content.checks.orgnames import Mention
 from kunskapsbank.content.loader import Document, field_name
 from kunskapsbank.content.registry import looks_personal
 from kunskapsbank.errors.catalogue import problem
@@ -20,7 +21,8 @@ CONSENT_ADVICE = (
 
 
 def case_organisations(v: Validator, doc: Document) -> None:
-    """Unknown registry ids, names close to a registry name, and personal contacts."""
+    """Unknown registry ids, names close to a registry name, and personal contacts.
+    Each inline name that gets a page of its own is kept in ``doc.org_names``."""
     data = doc.data or {}
     registry = v.registry
     orgs = data.get("organisations")
@@ -44,10 +46,12 @@ def case_organisations(v: Validator, doc: Document) -> None:
                         suggestion=registry.suggest_id(org_id, name),
                     )
                 )
-        elif name and registry.by_key:
-            near = registry.near(name)
+        elif name:
+            near = registry.near(name) if registry.by_key else None
+            path = ("organisations", i, "name")
+            if not near and not registry.id_for(name):  # its own page: compared project-wide
+                doc.org_names.append(Mention(doc.rel, *doc.mark(path), field_name(path), name))
             if near:
-                path = ("organisations", i, "name")
                 line, col = doc.mark(path)
                 doc.problems.append(
                     problem(
