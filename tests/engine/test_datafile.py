@@ -12,6 +12,7 @@ import pytest
 
 from kunskapsbank.config import open_layout
 from kunskapsbank.content.validate import validate_project
+from kunskapsbank.errors.catalogue import ConfigError
 
 FILES = ["data/organisations.yaml", "data/networks.yaml", "data/search-terms.yaml"]
 
@@ -55,3 +56,22 @@ def test_an_empty_file_is_an_empty_list_or_mapping(
     (project / "data").mkdir(exist_ok=True)
     (project / rel).write_text("", encoding="utf-8")
     assert [code for code, _line, _column in problems(project, rel)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("title: [\n", "schema-unreadable"),
+        ("- a\n", "schema-not-mapping"),
+        ("type: 5\n", "schema-invalid"),
+    ],
+)
+def test_a_broken_data_file_schema_is_a_configuration_error(
+    project: Path, text: str, code: str
+) -> None:
+    (project / "data").mkdir(exist_ok=True)
+    (project / "data" / "networks.yaml").write_text("[]\n", encoding="utf-8")
+    (project / "schemas" / "network.schema.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        validate_project(open_layout(project))
+    assert caught.value.code == code

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import jsonschema_rs
 import yaml
 
 from kunskapsbank.config import Layout
@@ -152,12 +153,10 @@ def load_schema(schemas: SchemaSet, name: str) -> dict[str, Any]:
         raise ConfigError("schema-not-mapping", path=path)
     check_codes(data, path)
     resolved = inject_vocabularies(copy.deepcopy(data), schemas.vocabularies, str(path))
-    from jsonschema import Draft202012Validator, SchemaError
-
     try:
-        Draft202012Validator.check_schema(resolved)
-    except SchemaError as exc:
-        raise ConfigError("schema-invalid", path=path, detail=exc.message) from exc
+        jsonschema_rs.meta.validate(resolved)
+    except Exception as exc:  # jsonschema_rs.ValidationError, as in load_schemas
+        raise ConfigError("schema-invalid", path=path, detail=exc) from exc
     return resolved
 
 
@@ -171,8 +170,6 @@ def _entries(spec: DataFile[Any], doc: Document) -> list[Any]:
 def _check_schema(
     spec: DataFile[Any], doc: Document, schemas: SchemaSet, params: dict[str, Any]
 ) -> None:
-    import jsonschema_rs
-
     schema = load_schema(schemas, spec.schema)
     stem = spec.schema.removesuffix(".schema.yaml")
     if spec.schema_per_entry:
