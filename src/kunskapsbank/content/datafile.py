@@ -189,7 +189,8 @@ def _check_schema(
         if validator is None:
             from jsonschema import Draft202012Validator
 
-            validator = schemas.validators.get(stem) or Draft202012Validator(schema)
+            own = stem in schemas.resolved  # a schema of the set knows the others' $ids
+            validator = schemas.validators[stem] if own else Draft202012Validator(schema)
         for error in validator.iter_errors(instance):
             error.path.extendleft(reversed(where))  # map_error reads the path from the root
             for p in map_error(doc, schemas, error):
