@@ -122,9 +122,10 @@ def load_data_file(
     doc = read_data(spec, layout, path)
     out: Loaded[T] = Loaded(exists=True, doc=doc)
     if doc.data is not None and not (spec.strict and doc.problems):
+        parsed = len(doc.problems)  # an entry's YAML problems do not keep it out
         _check_schema(spec, doc, schemas, params)
         if not (spec.strict and doc.problems):
-            out.objects = _check_entries(spec, doc, context)
+            out.objects = _check_entries(spec, doc, context, parsed)
     out.problems = sorted(doc.problems, key=Problem.sort_key)
     return out
 
@@ -227,10 +228,10 @@ def _entry_index(spec: DataFile[Any], name: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def _check_entries(spec: DataFile[T], doc: Document, context: Any) -> list[T]:
+def _check_entries(spec: DataFile[T], doc: Document, context: Any, parsed: int) -> list[T]:
     shared: dict[str, Any] = {}
     objects: list[T] = []
-    found = Counter(_entry_index(spec, p.field) for p in doc.problems)
+    found = Counter(_entry_index(spec, p.field) for p in doc.problems[parsed:])
     for i, data in enumerate(_entries(spec, doc)):
         where = (*spec.entries, i)
         if not isinstance(data, dict):
