@@ -19,6 +19,7 @@ from kunskapsbank.config import open_layout
 from kunskapsbank.content.checks.orgnames import Mention, near_names
 from kunskapsbank.content.model import build_collection
 from kunskapsbank.content.organisations import build_directory
+from kunskapsbank.content.registry import name_key
 from kunskapsbank.content.schemas import load_schemas
 from kunskapsbank.content.validate import validate_project
 from kunskapsbank.errors.catalogue import Problem
@@ -147,7 +148,7 @@ def test_the_synthetic_corpus_has_no_near_duplicates(project: Path) -> None:
     names = [f"Exempelkommun {i}" for i in range(1, 5001)]
     names += [f"Påhittat företag {i % 97}" for i in range(1, 5001)]
     mentions = [
-        Mention(f"cases/{i:05d}.md", 10, 11, "organisations[0].name", n)
+        Mention(f"cases/{i:05d}.md", 10, 11, "organisations[0].name", n, name_key(n))
         for i, n in enumerate(names)
     ]
     assert near_names(mentions) == []

@@ -80,9 +80,10 @@ class Registry:
         """The id of the entry whose name or alias is ``name`` (by key), if any."""
         return self.by_key.get(name_key(name))
 
-    def near(self, name: str) -> tuple[str, str] | None:
-        """(name, id) of the entry whose name or alias is close to, but not, ``name``."""
-        key = name_key(name)
+    def near(self, name: str, key: str | None = None) -> tuple[str, str] | None:
+        """(name, id) of the entry whose name or alias is close to, but not, ``name``
+        (whose ``name_key`` is ``key``, when the caller has it)."""
+        key = name_key(name) if key is None else key
         if key in self.by_key or len(key) < NEAR_MIN_LENGTH:
             return None
         if key not in self._near:

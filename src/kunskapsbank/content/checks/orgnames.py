@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from kunskapsbank.content.registry import NEAR_CUTOFF, NEAR_MIN_LENGTH, name_key
+from kunskapsbank.content.registry import NEAR_CUTOFF, NEAR_MIN_LENGTH
 from kunskapsbank.errors.catalogue import Problem, problem
 
 CODE = "organisation-spelling"
@@ -47,6 +47,7 @@ class Mention(NamedTuple):
     column: int
     field: str
     name: str
+    key: str  # registry.name_key(name): the page it gets
 
 
 def spelling(name: str) -> str:
@@ -60,8 +61,8 @@ def near_names(mentions: Iterable[Mention]) -> list[Problem]:
     for m in sorted(mentions):
         by_spelling[spelling(m.name)].append(m)
     groups: dict[str, list[str]] = defaultdict(list)  # page key -> its spellings
-    for text in by_spelling:
-        groups[name_key(text)].append(text)
+    for text, found in by_spelling.items():
+        groups[found[0].key].append(text)
 
     def rank(texts: list[str]) -> tuple[int, Mention]:  # the smallest is the one to keep
         return (-sum(len(by_spelling[t]) for t in texts), min(by_spelling[t][0] for t in texts))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kunskapsbank.content.checks.orgnames import Mention
 from kunskapsbank.content.loader import Document, field_name
-from kunskapsbank.content.registry import looks_personal
+from kunskapsbank.content.registry import looks_personal, name_key
 from kunskapsbank.errors.catalogue import problem
 from kunskapsbank.urls import is_slug
 
@@ -46,12 +46,13 @@ def case_organisations(v: Validator, doc: Document) -> None:
                         suggestion=registry.suggest_id(org_id, name),
                     )
                 )
-        elif name:
-            near = registry.near(name) if registry.by_key else None
+        elif name and (key := name_key(name)) not in registry.by_key:
+            near = registry.near(name, key) if registry.by_key else None
             path = ("organisations", i, "name")
-            if not near and not registry.id_for(name):  # its own page: compared project-wide
-                doc.org_names.append(Mention(doc.rel, *doc.mark(path), field_name(path), name))
-            if near:
+            if not near:  # a page of its own: compared with the others project-wide
+                line, col = doc.mark(path)
+                doc.org_names.append(Mention(doc.rel, line, col, field_name(path), name, key))
+            else:
                 line, col = doc.mark(path)
                 doc.problems.append(
                     problem(
