@@ -68,10 +68,12 @@ def near_names(mentions: Iterable[Mention]) -> list[Problem]:
         return (-sum(len(by_spelling[t]) for t in texts), min(by_spelling[t][0] for t in texts))
 
     main = {key: min(texts, key=lambda t: rank([t])) for key, texts in groups.items()}
-    best = {key: key for key in groups}
-    for a, b in near_keys(groups):
+    best = {key: key for key in groups}  # the page key each spelling should be written as
+    pairs = near_keys(groups)
+    ranks = {key: rank(groups[key]) for pair in pairs for key in pair}
+    for a, b in pairs:
         for one, other in ((a, b), (b, a)):
-            if rank(groups[other]) < rank(groups[best[one]]):
+            if ranks[other] < ranks[best[one]]:
                 best[one] = other
     out: list[Problem] = []
     for key, texts in groups.items():
