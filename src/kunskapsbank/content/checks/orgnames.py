@@ -45,7 +45,7 @@ class Mention(NamedTuple):
     file: str
     line: int
     column: int
-    field: str
+    index: int  # in the case's organisations: the field is organisations[index].name
     name: str
     key: str  # registry.name_key(name): the page it gets
 
@@ -90,7 +90,7 @@ def near_names(mentions: Iterable[Mention]) -> list[Problem]:
                         m.file,
                         m.line,
                         m.column,
-                        m.field,
+                        f"organisations[{m.index}].name",
                         hint=variant,
                         value=text,
                         other=target,

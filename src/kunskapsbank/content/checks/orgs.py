@@ -51,7 +51,7 @@ def case_organisations(v: Validator, doc: Document) -> None:
             path = ("organisations", i, "name")
             if not near:  # a page of its own: compared with the others project-wide
                 line, col = doc.mark(path)
-                doc.org_names.append(Mention(doc.rel, line, col, field_name(path), name, key))
+                doc.org_names.append(Mention(doc.rel, line, col, i, name, key))
             else:
                 line, col = doc.mark(path)
                 doc.problems.append(
