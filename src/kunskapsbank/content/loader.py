@@ -32,7 +32,6 @@ from kunskapsbank.errors.catalogue import Problem, problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
 MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
@@ -61,6 +60,7 @@ class Document:
     last_line: int = 1
     body_known: bool = True  # False when the frontmatter never ends
     problems: list[Problem] = field(default_factory=list)
+    org_names: list[Any] = field(default_factory=list)  # checks.orgnames.Mention, for all cases
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest parent."""
@@ -86,10 +86,10 @@ def field_name(path: Path_) -> str:
 
 
 def read_document(
-    path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES, data_file: bool = False
+    path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES, root_type: type | None = None
 ) -> Document:
-    """Read and parse one file. Never raises for content problems. A ``data_file`` is
-    all YAML, a list (like data/organisations.yaml), instead of frontmatter and text."""
+    """Read and parse one file. Never raises for content problems. With ``root_type``, a
+    data file: all YAML (empty: an empty list or mapping), not frontmatter and text."""
     doc = Document(path=path, rel=rel)
     try:
         with open(path, "rb") as fh:
@@ -116,11 +116,11 @@ def read_document(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc.text = text
     doc.last_line = max(text.count("\n") + (0 if text.endswith("\n") else 1), 1)
+    if root_type is not None:
+        parse_yaml(doc, text, line_offset=0, root_type=root_type)
+        return doc
     if not text or text.isspace():
         doc.problems.append(problem("file-empty", rel))
-        return doc
-    if data_file:
-        parse_yaml(doc, text, line_offset=0, root_type=list)
         return doc
     split_frontmatter(doc)
     return doc

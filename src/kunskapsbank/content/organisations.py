@@ -90,8 +90,9 @@ def build_directory(cases: list[Case], registry: Registry | None, lan: Vocabular
         found: list[Organisation] = []
         for item in case.data["organisations"]:
             org = _match(item, registry, by_slug, by_key)
-            if item["name"] != org.name and item["name"] not in org.names:
-                org.names.append(item["name"])
+            name = " ".join(item["name"].split())  # white space alone is no other name
+            if name != " ".join(org.name.split()) and name not in org.names:
+                org.names.append(name)
             org.parts.append(Part(case, item["role"]))
             if not org.cases or org.cases[-1] is not case:
                 org.cases.append(case)

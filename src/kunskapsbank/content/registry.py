@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from kunskapsbank.config import Layout
-from kunskapsbank.content.checks.schema_errors import map_error
-from kunskapsbank.content.loader import Document, field_name, read_document
+from kunskapsbank.content.datafile import DataFile, Entry, duplicate, load_data_file
+from kunskapsbank.content.loader import Document
 from kunskapsbank.content.schemas import SchemaSet
-from kunskapsbank.errors.catalogue import Problem, problem
+from kunskapsbank.errors.catalogue import Problem
 from kunskapsbank.urls import fold, is_home_page, slugify
 
 REGISTRY_FILE = "data/organisations.yaml"
-SCHEMA = "organisation"
+SCHEMA_FILE = "organisation.schema.yaml"
 NEAR_CUTOFF = 0.92  # difflib ratio above which two different names are "the same, misspelt"
 NEAR_MIN_LENGTH = 6  # shorter names (SKR, LTU) are only ever matched exactly
 
@@ -80,9 +80,10 @@ class Registry:
         """The id of the entry whose name or alias is ``name`` (by key), if any."""
         return self.by_key.get(name_key(name))
 
-    def near(self, name: str) -> tuple[str, str] | None:
-        """(name, id) of the entry whose name or alias is close to, but not, ``name``."""
-        key = name_key(name)
+    def near(self, name: str, key: str | None = None) -> tuple[str, str] | None:
+        """(name, id) of the entry whose name or alias is close to, but not, ``name``
+        (whose ``name_key`` is ``key``, when the caller has it)."""
+        key = name_key(name) if key is None else key
         if key in self.by_key or len(key) < NEAR_MIN_LENGTH:
             return None
         if key not in self._near:
@@ -111,74 +112,51 @@ class Registry:
         )
 
 
-def load_registry(layout: Layout, schemas: SchemaSet) -> Registry:
-    """Read and check the registry. A project without one has an empty registry."""
-    path = layout.root / REGISTRY_FILE
-    registry = Registry(path, REGISTRY_FILE)
-    if not path.is_file():
-        return registry
-    doc = read_document(
-        path, REGISTRY_FILE, max_bytes=layout.settings.max_file_bytes, data_file=True
-    )
-    registry.doc = doc
-    entries = doc.data if isinstance(doc.data, list) else []
-    if doc.data is not None and entries and not schemas.fast_is_valid(SCHEMA, entries):
-        for error in schemas.validators[SCHEMA].iter_errors(entries):
-            doc.problems.extend(map_error(doc, schemas, error))
-    first_key: dict[str, tuple[str, int]] = {}  # name key -> (id, line)
-    for i, entry in enumerate(entries):
-        if isinstance(entry, dict):
-            _check_entry(registry, doc, i, entry, first_key)
-    registry.problems = sorted(doc.problems, key=Problem.sort_key)
-    return registry
-
-
-def _check_entry(
-    registry: Registry,
-    doc: Document,
-    i: int,
-    entry: dict[str, Any],
-    first_key: dict[str, tuple[str, int]],
-) -> None:
-    rel = doc.rel
-
-    def add(code: str, path: tuple[Any, ...], **params: Any) -> None:
-        line, col = doc.mark((i, *path))
-        doc.problems.append(problem(code, rel, line, col, field_name((i, *path)), **params))
-
-    org_id = entry.get("id")
-    if isinstance(org_id, str):
-        if org_id in registry.by_id:
-            first = doc.mark((_index_of(doc, org_id), "id"))[0]
-            add("organisation-duplicate-id", ("id",), value=org_id, first_line=first)
-        elif isinstance(entry.get("name"), str):
-            registry.by_id[org_id] = entry
-    number = entry.get("org_number")
+def _org_number(entry: Entry) -> None:
+    number = entry.data.get("org_number")
     if isinstance(number, str) and len(number) == 11 and number.replace("-", "").isdigit():
         digits = number.replace("-", "")
         expected = luhn_digit(digits[:9])
         if int(digits[9]) != expected:
-            add("org-number-check-digit", ("org_number",), value=number, expected=expected)
+            entry.add("org-number-check-digit", "org_number", value=number, expected=expected)
+
+
+def _deep_urls(entry: Entry) -> None:
     for key in ("website", "source"):
-        value = entry.get(key)
+        value = entry.data.get(key)
         if isinstance(value, str) and value.startswith("https://") and is_home_page(value):
-            add("url-not-deep", (key,), value=value)
-    contact = entry.get("contact")
-    if isinstance(contact, dict):
-        if not any(contact.get(k) for k in ("email", "phone", "url")):
-            add("contact-missing-way", ("contact",), label=contact.get("label", ""))
-        email = contact.get("email")
-        if isinstance(email, str) and looks_personal(email):
-            add(
-                "contact-personal",
-                ("contact", "email"),
-                value=email,
-                advice="Registret visar bara funktionella kontaktvägar: en gemensam brevlåda, "
-                "en växel eller en kontaktsida. Byt till en sådan.",
-            )
-    if registry.by_id.get(org_id) is not entry:
+            entry.add("url-not-deep", key, value=value)
+
+
+def _contact(entry: Entry) -> None:
+    contact = entry.data.get("contact")
+    if not isinstance(contact, dict):
         return
-    names = [entry["name"], *(a for a in entry.get("aliases") or [] if isinstance(a, str))]
+    if not any(contact.get(k) for k in ("email", "phone", "url")):
+        entry.add("contact-missing-way", "contact", label=contact.get("label", ""))
+    email = contact.get("email")
+    if isinstance(email, str) and looks_personal(email):
+        entry.add(
+            "contact-personal",
+            "contact",
+            "email",
+            value=email,
+            advice="Registret visar bara funktionella kontaktvägar: en gemensam brevlåda, "
+            "en växel eller en kontaktsida. Byt till en sådan.",
+        )
+
+
+def _names(entry: Entry) -> None:
+    """The entry into the registry (first id wins), and each of its names once."""
+    registry: Registry = entry.context
+    data, org_id = entry.data, entry.data.get("id")
+    if not isinstance(org_id, str) or org_id in registry.by_id:
+        return
+    if not isinstance(data.get("name"), str):
+        return
+    registry.by_id[org_id] = data
+    first_key: dict[str, tuple[str, int]] = entry.shared.setdefault("names", {})
+    names = [data["name"], *(a for a in data.get("aliases") or [] if isinstance(a, str))]
     for n, name in enumerate(names):
         key = name_key(name)
         path: tuple[Any, ...] = ("name",) if n == 0 else ("aliases", n - 1)
@@ -186,22 +164,35 @@ def _check_entry(
         if other and other[0] != org_id:
             other_entry = registry.by_id[other[0]]
             other_names = [other_entry["name"], *(other_entry.get("aliases") or [])]
-            add(
+            entry.add(
                 "organisation-duplicate-name",
-                path,
+                *path,
                 value=name,
                 other=next((x for x in other_names if name_key(x) == key), name),
                 other_id=other[0],
                 other_line=other[1],
             )
         elif not other and key:
-            first_key[key] = (org_id, doc.mark((i, *path))[0])
+            first_key[key] = (org_id, entry.mark(*path)[0])
             registry.by_key[key] = org_id
 
 
-def _index_of(doc: Document, org_id: str) -> int:
-    """The index of the first entry with ``org_id``."""
-    for i, entry in enumerate(doc.data or []):
-        if isinstance(entry, dict) and entry.get("id") == org_id:
-            return i
-    return 0
+REGISTRY: DataFile[None] = DataFile(
+    rel=REGISTRY_FILE,
+    schema=SCHEMA_FILE,
+    checks=(
+        duplicate("organisation-duplicate-id", "id"),
+        _org_number,
+        _deep_urls,
+        _contact,
+        _names,
+    ),
+)
+
+
+def load_registry(layout: Layout, schemas: SchemaSet) -> Registry:
+    """Read and check the registry. A project without one has an empty registry."""
+    registry = Registry(REGISTRY.path(layout), REGISTRY_FILE)
+    loaded = load_data_file(REGISTRY, layout, schemas, registry)
+    registry.doc, registry.problems = loaded.doc, loaded.problems
+    return registry

@@ -198,17 +198,17 @@ def inject_vocabularies(node: Any, vocabularies: dict[str, Vocabulary], where: s
     return node
 
 
-def _check_codes(node: Any, path: Path) -> None:
+def check_codes(node: Any, path: Path) -> None:
     """Every ``x-code`` a schema names must be in the problem catalogue."""
     if isinstance(node, dict):
         code = node.get("x-code")
         if code is not None and code not in CATALOGUE:
             raise ConfigError("schema-unknown-code", path=path, value=code)
         for value in node.values():
-            _check_codes(value, path)
+            check_codes(value, path)
     elif isinstance(node, list):
         for value in node:
-            _check_codes(value, path)
+            check_codes(value, path)
 
 
 def load_schemas(schema_dir: Path) -> SchemaSet:
@@ -222,7 +222,7 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
         data = _read_yaml(path)
         if not isinstance(data, dict):
             raise ConfigError("schema-not-mapping", path=path)
-        _check_codes(data, path)
+        check_codes(data, path)
         raw[name] = data
         resolved[name] = inject_vocabularies(copy.deepcopy(data), vocabularies, str(path))
     for name, schema in resolved.items():

@@ -23,11 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from kunskapsbank.content.checks.schema_errors import map_error
-from kunskapsbank.content.loader import Document, field_name, parse_yaml
-from kunskapsbank.errors.catalogue import ConfigError, Problem, problem
+from kunskapsbank.content.datafile import DataFile, Entry, duplicate, load_data_file
+from kunskapsbank.errors.catalogue import Problem
 
 if TYPE_CHECKING:
     from kunskapsbank.config import Layout
@@ -59,84 +56,50 @@ def is_terms_file(layout: Layout, path: Path) -> bool:
     return path.absolute() == (layout.root / TERMS_FILE).absolute()
 
 
+def _guide_page(entry: Entry) -> None:
+    page = entry.data.get("page")
+    if entry.problems:  # a term given twice: the first one counts
+        return
+    if page and page not in entry.context and f"{page}/index" not in entry.context:
+        entry.add(
+            "reference-missing",
+            "page",
+            hint="spelling",
+            kind="Vägledningssidan",
+            value=page,
+            where=f"docs/{page}.md",
+        )
+
+
+def _term(entry: Entry) -> SearchTerm:
+    page = entry.data.get("page")
+    if page and page not in entry.context:
+        page = f"{page}/index"
+    return SearchTerm(entry.data["term"], entry.data["search"], page)
+
+
+TERMS: DataFile[SearchTerm] = DataFile(
+    rel=TERMS_FILE,
+    schema=SCHEMA_FILE,
+    root=dict,
+    entries=("terms",),
+    strict=True,  # only a schema-valid file is checked further
+    checks=(
+        duplicate("search-term-duplicate", "term", normal, field=()),
+        _guide_page,
+    ),
+    make=_term,
+)
+
+
 def read_terms(layout: Layout, validator: Validator) -> tuple[list[SearchTerm], list[Problem]]:
     """The term file's entries, checked against its schema and the guidance pages.
 
     A project without ``data/search-terms.yaml`` has no terms and no problems.
     Schema errors are explained as the validator explains a case's.
     """
-    guide_keys = validator.index.guide_keys
-    path = layout.root / TERMS_FILE
-    if not path.is_file():
-        return [], []
-    doc = Document(path, TERMS_FILE)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return [], [problem("file-unreadable", TERMS_FILE)]
-    parse_yaml(doc, text, line_offset=0)
-    if doc.problems or not isinstance(doc.data, dict):
-        return [], doc.problems
-    problems = _schema_problems(layout, validator, doc)
-    if problems:
-        return [], problems
-    terms, seen = [], set()
-    for i, entry in enumerate(doc.data["terms"]):
-        key = normal(entry["term"])
-        line, col = doc.mark(("terms", i, "term"))
-        if key in seen:
-            problems.append(
-                problem(
-                    "search-term-duplicate",
-                    TERMS_FILE,
-                    line,
-                    col,
-                    field_name(("terms", i)),
-                    value=entry["term"],
-                )
-            )
-            continue
-        seen.add(key)
-        page = entry.get("page")
-        if page and page not in guide_keys and f"{page}/index" not in guide_keys:
-            line, col = doc.mark(("terms", i, "page"))
-            problems.append(
-                problem(
-                    "reference-missing",
-                    TERMS_FILE,
-                    line,
-                    col,
-                    field_name(("terms", i, "page")),
-                    hint="spelling",
-                    kind="Vägledningssidan",
-                    value=page,
-                    where=f"docs/{page}.md",
-                )
-            )
-            continue
-        if page and page not in guide_keys:
-            page = f"{page}/index"
-        terms.append(SearchTerm(entry["term"], entry["search"], page))
-    return terms, problems
-
-
-def _schema_problems(layout: Layout, validator: Validator, doc: Document) -> list[Problem]:
-    import jsonschema_rs
-
-    schema_path = layout.schemas_dir / SCHEMA_FILE
-    try:
-        schema = yaml.safe_load(schema_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError("schema-unreadable", path=schema_path, reason=exc) from exc
-    if jsonschema_rs.validator_for(schema).is_valid(doc.data):
-        return []
-    # Only an invalid file pays for jsonschema's full error list (as for cases).
-    from jsonschema import Draft202012Validator
-
-    out: list[Problem] = []
-    for error in Draft202012Validator(schema).iter_errors(doc.data):
-        out.extend(map_error(doc, validator.schemas, error))
-    return sorted(out, key=Problem.sort_key)
+    loaded = load_data_file(TERMS, layout, validator.schemas, validator.index.guide_keys)
+    return loaded.objects, loaded.problems
 
 
 def _words(text: str) -> list[str]:

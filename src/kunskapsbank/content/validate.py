@@ -17,6 +17,7 @@ from kunskapsbank.config import Layout
 from kunskapsbank.content import body as body_scan
 from kunskapsbank.content.assets import check_assets, check_docs_files, check_symlinks
 from kunskapsbank.content.checks import orgs, rules, text
+from kunskapsbank.content.checks.orgnames import near_names
 from kunskapsbank.content.checks.schema_errors import map_error
 from kunskapsbank.content.loader import Document, read_document
 from kunskapsbank.content.model import RESERVED_SLUGS
@@ -165,15 +166,19 @@ def collect(
     """The documents of ``tasks`` (in order) as one result, problems sorted by file and line.
 
     For the whole project, the published files that are not pages are checked too:
-    every asset, and no symbolic link anywhere under cases/ or docs/. With ``registry``,
+    every asset, no symbolic link anywhere under cases/ or docs/, and no organisation
+    written inline in two near-identical ways (``checks.orgnames``). With ``registry``,
     the organisation registry's own problems are added.
     """
     result = Result(layout, schemas, registry=registry)
+    org_names = []
     for (is_case, _), doc in zip(tasks, docs, strict=True):
         (result.cases if is_case else result.guides).append(doc)
         result.problems.extend(doc.problems)
+        org_names += doc.org_names
     result.checked = len(tasks)
     if whole_project:
+        result.problems.extend(near_names(org_names))
         result.problems.extend(check_assets(layout))
         result.problems.extend(check_docs_files(layout))
         result.problems.extend(check_symlinks(layout, {path for _, path in tasks}))
@@ -190,7 +195,7 @@ def _check_chunk(state: tuple[Validator, bool], chunk: Sequence[Task]) -> list[D
     for task in chunk:
         doc = validator.check(task)
         if not keep:  # only the problems travel back from a worker
-            doc = Document(path=doc.path, rel=doc.rel, problems=doc.problems)
+            doc = Document(doc.path, doc.rel, problems=doc.problems, org_names=doc.org_names)
         out.append(doc)
     return out
 

@@ -77,4 +77,19 @@ CODES: dict[str, tuple[str, str, str | None]] = {
     ),
 }
 
-ORGANISATION_PROBLEMS: dict[str, Entry] = {code: Entry(*entry) for code, entry in CODES.items()}
+ORGANISATION_PROBLEMS: dict[str, Entry] = {
+    **{code: Entry(*entry) for code, entry in CODES.items()},
+    # Two cases name one organisation (not in the registry) in two near-identical ways.
+    "organisation-spelling": Entry(
+        "Organisationen stavas på olika sätt",
+        "'{value}' liknar '{other}' i {other_file} (rad {other_line}), men är inte skrivet "
+        "likadant.",
+        "Menade ni '{other}'? Skriv då namnet likadant i alla fall, så samlas de på en sida "
+        "om organisationen. Är det två olika organisationer, lägg till båda i registret "
+        "data/organisations.yaml.",
+        variants={
+            "same-page": "Menade ni '{other}'? Fallen visas redan på samma sida om "
+            "organisationen, men skriv namnet likadant i alla fall så att sidan får ett namn.",
+        },
+    ),
+}

@@ -324,7 +324,8 @@ def _check_and_render_chunk(
         is_case = task[0]
         if is_case and not doc.problems and doc.data is not None and not doc.data.get("draft"):
             html = renderer.render(doc)
-            out.append(_Checked(Document(path=doc.path, rel=doc.rel, data=doc.data), html))
+            thin = Document(doc.path, doc.rel, data=doc.data, org_names=doc.org_names)
+            out.append(_Checked(thin, html))
         else:
             out.append(_Checked(doc))
     return out

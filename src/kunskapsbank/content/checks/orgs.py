@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kunskapsbank.content.checks.orgnames import Mention
 from kunskapsbank.content.loader import Document, field_name
-from kunskapsbank.content.registry import looks_personal
+from kunskapsbank.content.registry import looks_personal, name_key
 from kunskapsbank.errors.catalogue import problem
 from kunskapsbank.urls import is_slug
 
@@ -20,7 +21,8 @@ CONSENT_ADVICE = (
 
 
 def case_organisations(v: Validator, doc: Document) -> None:
-    """Unknown registry ids, names close to a registry name, and personal contacts."""
+    """Unknown registry ids, names close to a registry name, and personal contacts.
+    Each inline name that gets a page of its own is kept in ``doc.org_names``."""
     data = doc.data or {}
     registry = v.registry
     orgs = data.get("organisations")
@@ -44,10 +46,13 @@ def case_organisations(v: Validator, doc: Document) -> None:
                         suggestion=registry.suggest_id(org_id, name),
                     )
                 )
-        elif name and registry.by_key:
-            near = registry.near(name)
-            if near:
-                path = ("organisations", i, "name")
+        elif name and (key := name_key(name)) not in registry.by_key:
+            near = registry.near(name, key) if registry.by_key else None
+            path = ("organisations", i, "name")
+            if not near:  # a page of its own: compared with the others project-wide
+                line, col = doc.mark(path)
+                doc.org_names.append(Mention(doc.rel, line, col, i, name, key))
+            else:
                 line, col = doc.mark(path)
                 doc.problems.append(
                     problem(
