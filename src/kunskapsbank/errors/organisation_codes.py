@@ -9,12 +9,6 @@ from __future__ import annotations
 from kunskapsbank.errors.entry import Entry
 
 CODES: dict[str, tuple[str, str, str | None]] = {
-    "data-not-list": (
-        "Filen har fel form",
-        "Filen ska vara en lista med en post för varje organisation eller annan sak den beskriver.",
-        "Börja varje post med '- id: ...' på en egen rad, och skriv postens övriga fält med indrag "
-        "under den.",
-    ),
     "org-id-format": (
         "Ogiltigt id för en organisation",
         "'{value}' är inte ett giltigt id för en organisation.",
