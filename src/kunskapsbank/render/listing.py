@@ -47,19 +47,8 @@ class Listings(CountyMap):
         """
         missing = [c for c in cases if (c.slug, prefix) not in self._cards]
         if missing:
-            col = self.col
             rendered = load_template("cards.html").render(
-                cards=[
-                    (
-                        rel_url(c.url, page),
-                        c.title,
-                        c.summary,
-                        ", ".join(col.label("lan", v) for v in c.data["lan"]),
-                        col.label("status", c.data["status"]),
-                        period_label(c.period),
-                    )
-                    for c in missing
-                ],
+                cards=[(rel_url(c.url, page), *self._card_texts(c)) for c in missing],
                 end=CARD_END,
             )
             # cards.html ends each card with CARD_END, which no escaped value can hold.
@@ -67,6 +56,23 @@ class Listings(CountyMap):
                 self._cards[case.slug, prefix] = card
         # Cards from cards.html, escaped there: joined as they are.
         return Markup("".join([self._cards[c.slug, prefix] for c in cases]))
+
+    def _card_texts(self, case: Case) -> tuple[str, str, str, str, str]:
+        """A card's title, summary, counties, status and period; the same at every depth."""
+        known: dict[str, tuple[str, str, str, str, str]] = self.__dict__.setdefault(
+            "_card_text", {}
+        )
+        texts = known.get(case.slug)
+        if texts is None:
+            label = self.col.label
+            texts = known[case.slug] = (
+                case.title,
+                case.summary,
+                ", ".join(label("lan", v) for v in case.data["lan"]),
+                label("status", case.data["status"]),
+                period_label(case.period),
+            )
+        return texts
 
     def list_pages(
         self,
