@@ -1,4 +1,7 @@
-"""The search page and the filter values every indexed page carries."""
+"""The search page and the filter values every indexed page carries.
+
+Python gathers the data; ``search.html`` and ``search_fields.html`` write the markup.
+"""
 
 from __future__ import annotations
 
