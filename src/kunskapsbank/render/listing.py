@@ -1,8 +1,8 @@
 """Listings: the case library, facet pages with their chart, cards and paging.
 
 Python gathers each page's data; the markup is in autoescaped templates: ``listing.html``
-(a page of cards, extended by ``library.html`` and ``facet_value.html`` for their
-introductions), ``card.html`` and ``facet_index.html``.
+(one page of the library or of a facet value, rendered once per page), ``cards.html``
+(the cards a page still needs, each then cached) and ``facet_index.html``.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ from kunskapsbank.urls import (
 )
 
 PAGE_SIZE = 50
-# The bar chart of a facet's values: bar height, gap, label column and bar widths in pixels.
-# Written by cards.html after each card, to part the cards of one render: it holds a "<",
-# which autoescape turns into "&lt;" in every value.
+# Written by cards.html after each card, to part the cards of one render; never published.
+# The one piece of markup here: it holds a "<", which autoescape turns into "&lt;" in every
+# value, so no title or summary can end a card early.
 CARD_END = Markup("<!--/kb-card-->")
+# The bar chart of a facet's values: bar height, gap, label column and bar widths in pixels.
 BAR_H, GAP, LABEL_W, CHART_W = 22, 8, 210, 300
 
 
