@@ -2,7 +2,7 @@
 // so that a result list can be linked (/sok/?q=golv&Län=Skåne+län&Län=Blekinge+län).
 //
 // On top of Pagefind: the field's acronyms and the guides' synonyms (term data that the
-// build writes into the page, see src/kunskapsbank/searchterms.py) widen a query and put
+// build writes into the page, see src/kunskapsbank/content/searchterms.py) widen a query and put
 // the page about the concept first; a word the site does not know is corrected to the
 // nearest known word; filters are OR within a facet and AND across facets, and their
 // counts follow the selection.
