@@ -2,10 +2,24 @@
 // so that a result list can be linked (/sok/?q=golv&Län=Skåne+län&Län=Blekinge+län).
 //
 // On top of Pagefind: the field's acronyms and the guides' synonyms (term data that the
-// build writes into the page, see src/kunskapsbank/searchterms.py) widen a query and put
+// build writes into the page, see src/kunskapsbank/content/searchterms.py) widen a query and put
 // the page about the concept first; a word the site does not know is corrected to the
 // nearest known word; filters are OR within a facet and AND across facets, and their
 // counts follow the selection.
+//
+// The names the index and this script share are written once, in Python, and read here
+// from the page (src/kunskapsbank/render/search_page.py writes them):
+//   data-filters       the filter names in the order shown (render/search_keys.py and the
+//                      facets of content/model.py FACETS), JSON
+//   data-values        every filter value with its number of pages, JSON
+//   data-bundle        the relative URL of Pagefind's files
+//   data-guides        the relative URL of the guidance
+//   data-sort-default  the sort key without a query (search_keys.SORT_WITHOUT_QUERY)
+//   data-place-filter  the county facet's filter name (FACETS, path "lan")
+//   data-guide-filter  the filter that keeps only guidance pages, JSON
+//                      ({search_keys.CONTENT_TYPE: [search_keys.TYPE_GUIDE]})
+// The sort keys are the values of the sort menu's options (search_keys.SORTS), and the
+// URL's parameters for the query and the sort are the names of the form's fields.
 (function () {
   "use strict";
   var root = document.getElementById("kb-search");
@@ -21,7 +35,14 @@
   var order = JSON.parse(root.getAttribute("data-filters") || "[]");
   var totals = JSON.parse(root.getAttribute("data-values") || "{}");
   var bundle = root.getAttribute("data-bundle");
-  var guidesUrl = root.getAttribute("data-guides") || "../vagledning/";
+  var guidesUrl = root.getAttribute("data-guides");
+  var SORT_DEFAULT = root.getAttribute("data-sort-default") || "";
+  var SORT_KEYS = Array.prototype.map.call(sortSelect.options, function (o) { return o.value; })
+    .filter(Boolean);
+  var PLACE_FILTER = root.getAttribute("data-place-filter");
+  var GUIDE_FILTER = JSON.parse(root.getAttribute("data-guide-filter") || "{}");
+  var Q_PARAM = input.name;
+  var SORT_PARAM = sortSelect.name;
   var termsNode = document.getElementById("kb-terms");
   var TERMS = termsNode ? JSON.parse(termsNode.textContent || "{}") : {};
   var PAGE = 10;
@@ -141,7 +162,7 @@
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     var state = {
-      q: params.get("q") || "", sort: params.get("sortera") || "", filters: {},
+      q: params.get(Q_PARAM) || "", sort: params.get(SORT_PARAM) || "", filters: {},
       exact: params.get("exakt") === "1"
     };
     order.forEach(function (name) {
@@ -162,11 +183,11 @@
 
   function writeUrl(state) {
     var params = new URLSearchParams();
-    if (state.q) { params.set("q", state.q); }
+    if (state.q) { params.set(Q_PARAM, state.q); }
     order.forEach(function (name) {
       (state.filters[name] || []).forEach(function (v) { params.append(name, v); });
     });
-    if (state.sort) { params.set("sortera", state.sort); }
+    if (state.sort) { params.set(SORT_PARAM, state.sort); }
     if (state.exact && state.q) { params.set("exakt", "1"); }
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "");
@@ -240,9 +261,9 @@
 
   function searchOptions(state, without) {
     var options = { filters: filterOptions(state.filters, without) };
-    var sort = state.sort || (state.q ? "" : "granskad");
-    if (sort === "start") { options.sort = { start: "desc" }; }
-    if (sort === "granskad") { options.sort = { granskad: "desc" }; }
+    var sort = state.sort || (state.q ? "" : SORT_DEFAULT);
+    // Every sort is newest first; a key the menu does not offer sorts nothing.
+    if (SORT_KEYS.indexOf(sort) !== -1) { options.sort = {}; options.sort[sort] = "desc"; }
     return options;
   }
 
@@ -312,7 +333,6 @@
 
   // A query that names a county ("Skåne", "hela landet"): its values of the county filter.
   // A case's county is in its fact box, which is not text of the page.
-  var PLACE_FILTER = "Län";
   function placesIn(q, state) {
     var fq = fold(q || "");
     if (exact || fq.length < 4 || fq.split(" ").length > 3 || state.filters[PLACE_FILTER]) { return []; }
@@ -541,7 +561,7 @@
     helpBox.appendChild(box);
     var guides = el("p", {}, "Läs vägledningen som ligger närmast: ");
     helpBox.appendChild(guides);
-    var only = { q: state.q, sort: "", filters: { "Innehållstyp": ["Vägledning"] } };
+    var only = { q: state.q, sort: "", filters: GUIDE_FILTER };
     var q = state.q ? (analyse(state.q).also || state.q) : null;
     var done = q ? pagefind.search(q, searchOptions(only)) : Promise.resolve(null);
     done.then(function (s) {

@@ -1,15 +1,24 @@
-"""Listings: the case library, facet pages with their chart, cards and paging."""
+"""Listings: the case library, facet pages with their chart, cards and paging.
+
+Python gathers each page's data; the markup is in autoescaped templates: ``listing.html``
+(one page of the library or of a facet value, rendered once per page), ``cards.html``
+(the cards a page still needs, each then cached) and ``facet_index.html``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
 
 from kunskapsbank.content.model import FACETS, Case, Facet
 from kunskapsbank.render.base import Rendered
 from kunskapsbank.render.contribute import form_page
 from kunskapsbank.render.county_map import CountyMap
 from kunskapsbank.render.feeds import alternate_link, feed_title, subscribe_link
-from kunskapsbank.render.format import esc, period_label
+from kunskapsbank.render.format import period_label
+from kunskapsbank.render.templating import template as load_template
 from kunskapsbank.urls import (
     CASES,
     FEED_FACETS,
@@ -22,110 +31,112 @@ from kunskapsbank.urls import (
 )
 
 PAGE_SIZE = 50
+# Written by cards.html after each card, to part the cards of one render; never published.
+# The one piece of markup here: it holds a "<", which autoescape turns into "&lt;" in every
+# value, so no title or summary can end a card early.
+CARD_END = Markup("<!--/kb-card-->")
+# The bar chart of a facet's values: bar height, gap, label column and bar widths in pixels.
+BAR_H, GAP, LABEL_W, CHART_W = 22, 8, 210, 300
 
 
 class Listings(CountyMap):
-    def card(self, case: Case, page: str) -> str:
-        """A case's card in a listing; cached per case and relative path to /fall/."""
-        prefix = rel_url(CASES, page)
-        key = (case.slug, prefix)
-        cached = self._cards.get(key)
-        if cached is None:
-            cached = self._cards[key] = self._card(case, page)
-        return cached
+    def cards(self, cases: list[Case], page: str, prefix: str) -> Markup:
+        """The cards of ``cases`` on ``page``, whose relative path to /fall/ is ``prefix``.
 
-    def _card(self, case: Case, page: str) -> str:
-        d = case.data
-        counties = ", ".join(esc(self.col.label("lan", v)) for v in d["lan"])
-        period = period_label(case.period)
-        return (
-            '<li class="kb-card">'
-            f'<h3 class="kb-card__title"><a href="{esc(rel_url(case.url, page))}">{esc(case.title)}</a></h3>'
-            f'<p class="kb-card__summary">{esc(case.summary)}</p>'
-            '<p class="kb-card__meta">'
-            f'<span><span class="kb-visually-hidden">Län: </span>{counties}</span> · '
-            f'<span><span class="kb-visually-hidden">Status: </span>'
-            f"{esc(self.col.label('status', d['status']))}</span> · "
-            f'<span><span class="kb-visually-hidden">Period: </span>{esc(period)}</span>'
-            "</p></li>"
+        A card is cached per case and prefix (a case is on many listing pages);
+        the missing ones are rendered together, by one template render.
+        """
+        missing = [c for c in cases if (c.slug, prefix) not in self._cards]
+        if missing:
+            rendered = load_template("cards.html").render(
+                cards=[(rel_url(c.url, page), *self._card_texts(c)) for c in missing],
+                end=CARD_END,
+            )
+            # cards.html ends each card with CARD_END, which no escaped value can hold.
+            for case, card in zip(missing, rendered.split(CARD_END), strict=False):
+                self._cards[case.slug, prefix] = card
+        # Cards from cards.html, escaped there: joined as they are.
+        return Markup("".join([self._cards[c.slug, prefix] for c in cases]))
+
+    def _card_texts(self, case: Case) -> tuple[str, str, str, str, str]:
+        """A card's title, summary, counties, status and period; the same at every depth."""
+        known: dict[str, tuple[str, str, str, str, str]] = self.__dict__.setdefault(
+            "_card_text", {}
         )
+        texts = known.get(case.slug)
+        if texts is None:
+            label = self.col.label
+            texts = known[case.slug] = (
+                case.title,
+                case.summary,
+                ", ".join(label("lan", v) for v in case.data["lan"]),
+                label("status", case.data["status"]),
+                period_label(case.period),
+            )
+        return texts
 
     def list_pages(
         self,
         base: str,
         title: str,
-        intro: Callable[[str], str],
+        intro: Callable[[str], dict[str, Any]],
         cases: list[Case],
         after: Callable[[str], str] | None = None,
         feed: tuple[str, str] | None = None,
     ) -> list[Rendered]:
         """Paginated card lists: ``base``, then ``base``sida/2/ and so on.
 
-        ``intro`` gives the introduction for a page URL, so its links stay relative;
-        ``after`` what follows the list on the first page. ``feed`` is (URL, title) of
-        the list's Atom feed, announced and linked on each page.
+        ``intro`` gives the introduction's data for a page URL (as listing.html
+        reads it: the library's or a facet value's), so its links stay relative; ``after``
+        what follows the list on the first page. ``feed`` is (URL, title) of the
+        list's Atom feed, announced and linked on each page.
         """
         pages = max(1, -(-len(cases) // PAGE_SIZE))
         count = len(cases)
+        page_template = load_template("listing.html")
         out = []
         for n in range(1, pages + 1):
             url = page_n(base, n)
             chunk = cases[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]
-            cards = "".join(self.card(c, url) for c in chunk)
-            page_title = title if n == 1 else f"{title}, sida {n} av {pages}"
-            of_pages = f" Sida {n} av {pages}." if pages > 1 else ""
-            subscribe = subscribe_link(feed[0], url, feed[1]) if feed else ""
-            body = (
-                f'<div class="kb-listing" data-pagefind-ignore="all">{intro(url)}{subscribe}'
-                f'<p class="kb-count">{count} fall, nyast först.{of_pages}</p>'
-                f'<ul class="kb-cards">{cards}</ul>{self._pager(base, url, n, pages)}</div>'
+            prefix = rel_url(CASES, url)
+            body = page_template.render(
+                intro(url),
+                count=count,
+                n=n,
+                pages=pages,
+                cards=self.cards(chunk, url, prefix),
+                pager=[rel_url(page_n(base, i), url) for i in range(1, pages + 1)]
+                if pages > 1
+                else [],
+                # Engine HTML, escaped where it was made (feeds.py, organisations.py).
+                subscribe=Markup(subscribe_link(feed[0], url, feed[1]) if feed else ""),
+                after=Markup(after(url) if after is not None and n == 1 else ""),
             )
-            if after is not None and n == 1:
-                body += after(url)
+            page_title = title if n == 1 else f"{title}, sida {n} av {pages}"
             source = src_uri(base) if n == 1 else url.rstrip("/") + ".md"
             head = alternate_link(feed[0], url, feed[1]) if feed else ""
             out.append(Rendered(url, source, page_title, f"{title}: {count} fall.", body, head))
         return out
-
-    @staticmethod
-    def _pager(base: str, url: str, n: int, pages: int) -> str:
-        if pages == 1:
-            return ""
-        links = []
-        for i in range(1, pages + 1):
-            target = page_n(base, i)
-            if i == n:
-                links.append(
-                    f'<li><a aria-current="page" href="{esc(rel_url(target, url))}">{i}</a></li>'
-                )
-            else:
-                links.append(f'<li><a href="{esc(rel_url(target, url))}">{i}</a></li>')
-        return f'<nav class="kb-pager" aria-label="Sidor"><ul>{"".join(links)}</ul></nav>'
 
     def library(self) -> list[Rendered]:
         col = self.col
         facets = [f for f in FACETS if col.facet_index.get(f.path)]
         form = form_page(col.guides)
 
-        def intro(url: str) -> str:
-            links = "".join(
-                f'<li><a href="{esc(rel_url(facet_index_url(f.path), url))}">'
-                f"{esc(col.schemas.vocabularies[f.vocabulary].title)}</a></li>"
-                for f in facets
-            )
-            share = (
-                f'<p>Har er organisation ett fall att dela? <a href="{esc(rel_url(form, url))}">'
-                "Lämna in det med formuläret</a>.</p>"
-                if form is not None
-                else ""
-            )
-            return (
-                "<p>Här finns erfarenheter som organisationer delar med varandra: upphandlingar, "
-                "projekt, nätverk och studier. Bläddra bland alla fall nedan, sök, eller välj "
-                f'fall efter:</p><ul class="kb-facet-nav">{links}</ul>'
-                + share
-                + (self.county_map(url) if url == CASES else "")
-            )
+        def intro(url: str) -> dict[str, Any]:
+            return {
+                "library": True,
+                "facets": [
+                    (
+                        rel_url(facet_index_url(f.path), url),
+                        col.schemas.vocabularies[f.vocabulary].title,
+                    )
+                    for f in facets
+                ],
+                "form": rel_url(form, url) if form is not None else None,
+                # county_map.html's output, escaped there.
+                "county_map": Markup(self.county_map(url) if url == CASES else ""),
+            }
 
         return self.list_pages(CASES, "Fall", intro, col.cases)
 
@@ -153,11 +164,13 @@ class Listings(CountyMap):
                 base = facet_url(facet.path, term_id)
                 noun = vocab.title.lower()
 
-                def intro(url: str, noun: str = noun, index_url: str = index_url) -> str:
-                    return (
-                        f'<p><a href="{esc(rel_url(index_url, url))}">Alla värden för '
-                        f'{esc(noun)}</a> · <a href="{esc(rel_url(CASES, url))}">Alla fall</a></p>'
-                    )
+                def intro(url: str, noun: str = noun, index_url: str = index_url) -> dict[str, Any]:
+                    return {
+                        "library": False,
+                        "index_url": rel_url(index_url, url),
+                        "noun": noun,
+                        "cases_url": rel_url(CASES, url),
+                    }
 
                 after = None
                 if facet.path == "lan":
@@ -168,46 +181,33 @@ class Listings(CountyMap):
                 feed = None
                 if facet.path in FEED_FACETS:
                     feed = (facet_feed_url(facet.path, term_id), feed_title(facet.path, label))
-                pages = self.list_pages(
-                    base, f"{vocab.title}: {label}", intro, cases, after=after, feed=feed
-                )
-                out.extend(pages)
+                title = f"{vocab.title}: {label}"
+                out.extend(self.list_pages(base, title, intro, cases, after=after, feed=feed))
         return out
 
     def _facet_index_html(
         self, facet: Facet, title: str, ordered: list[tuple[str, str, int]], page: str
     ) -> str:
         top = max(c for _, _, c in ordered)
-        bar_h, gap, label_w, chart_w = 22, 8, 210, 300
-        height = len(ordered) * (bar_h + gap) + gap
-        bars = []
-        items = []
+        values = []
         for i, (term_id, label, count) in enumerate(ordered):
-            y = gap + i * (bar_h + gap)
-            width = max(2, round(chart_w * count / top))
-            url = rel_url(facet_url(facet.path, term_id), page)
-            bars.append(
-                f'<text x="{label_w - 8}" y="{y + bar_h * 0.7:.1f}" text-anchor="end">{esc(label)}</text>'
-                f'<rect x="{label_w}" y="{y}" width="{width}" height="{bar_h}" rx="2"></rect>'
-                f'<text x="{label_w + width + 6}" y="{y + bar_h * 0.7:.1f}">{count}</text>'
+            y = GAP + i * (BAR_H + GAP)
+            values.append(
+                {
+                    "url": rel_url(facet_url(facet.path, term_id), page),
+                    "label": label,
+                    "count": count,
+                    "y": y,
+                    "text_y": f"{y + BAR_H * 0.7:.1f}",
+                    "width": max(2, round(CHART_W * count / top)),
+                }
             )
-            items.append(
-                f'<li><a href="{esc(url)}">{esc(label)}</a> <span class="kb-muted">'
-                f"({count} fall)</span></li>"
-            )
-        svg = (
-            f'<svg class="kb-chart" role="img" aria-labelledby="diagram-rubrik" '
-            f'viewBox="0 0 {label_w + chart_w + 60} {height}" '
-            f'width="{label_w + chart_w + 60}" height="{height}" '
-            f'preserveAspectRatio="xMinYMin meet">'
-            f'<title id="diagram-rubrik">Antal fall per {esc(title.lower())}</title>'
-            + "".join(bars)
-            + "</svg>"
-        )
-        return (
-            '<div class="kb-listing" data-pagefind-ignore="all">'
-            f"<p>Välj {esc(title.lower())} för att se fallen. Siffran visar hur många fall det finns.</p>"
-            f'<ul class="kb-facet-values">{"".join(items)}</ul>'
-            f'<figure class="kb-figure">{svg}<figcaption>Diagrammet visar samma siffror som listan.'
-            "</figcaption></figure></div>"
+        return load_template("facet_index.html").render(
+            noun=title.lower(),
+            values=values,
+            width=LABEL_W + CHART_W + 60,
+            height=len(ordered) * (BAR_H + GAP) + GAP,
+            label_x=LABEL_W - 8,
+            bar_x=LABEL_W,
+            bar_h=BAR_H,
         )

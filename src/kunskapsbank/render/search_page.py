@@ -1,21 +1,27 @@
-"""The search page and the filter values every indexed page carries."""
+"""The search page and the filter values every indexed page carries.
+
+Python gathers the data; ``search.html`` and ``search_fields.html`` write the markup.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 
+from markupsafe import Markup
+
 from kunskapsbank.content.model import FACETS, Case, Guide
 from kunskapsbank.render.base import PageBase
-from kunskapsbank.render.format import esc
 from kunskapsbank.render.search_keys import (
     CASE_TYPE,
     CONTENT_TYPE,
+    SORT_WITHOUT_QUERY,
     SORTS,
     START_YEAR,
     TYPE_CASE,
     TYPE_GUIDE,
 )
+from kunskapsbank.render.templating import template
 from kunskapsbank.urls import CASES, GUIDANCE, rel_url
 
 _CELL_END = re.compile(r"</(?:th|dt|dd|caption)>")
@@ -45,13 +51,13 @@ def search_fields(
     tag can show up in an excerpt or be glued to the words around it. The title is
     indexed once, weighted above the body, as a block element of its own.
     """
-    out = [
-        f'<p class="kb-search-title" hidden data-pagefind-weight="{TITLE_WEIGHT}">{esc(title)}</p>'
-    ]
-    out += [f'<span data-pagefind-meta="{esc(k)}:{esc(v)}"></span>' for k, v in meta.items()]
-    out += [f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>' for k, v in filters]
-    out += [f'<span data-pagefind-sort="{esc(k)}:{esc(v)}"></span>' for k, v in sorts.items()]
-    return "".join(out)
+    return template("search_fields.html").render(
+        title=title,
+        weight=TITLE_WEIGHT,
+        meta=list(meta.items()),
+        filters=filters,
+        sorts=list(sorts.items()),
+    )
 
 
 def json_for_html(value: object) -> str:
@@ -62,6 +68,9 @@ def json_for_html(value: object) -> str:
 
 # Pagefind filters in the order the search page shows them.
 SEARCH_FILTERS = (CONTENT_TYPE, *(f.filter_name for f in FACETS), CASE_TYPE, START_YEAR)
+_FACET_FILTER = {f.path: f.filter_name for f in FACETS}
+# The county filter: a query that names a county also searches that county's pages.
+PLACE_FILTER = _FACET_FILTER["lan"]
 
 
 def search_page_html(
@@ -73,35 +82,22 @@ def search_page_html(
 
     The filter values and their totals are written into the page, so that the
     first search downloads no filter chunk it does not need; so are the search
-    terms (acronyms, synonyms, known words: content.searchterms.search_data).
+    terms (acronyms, synonyms, known words: content.searchterms.search_data), and
+    the names the script needs (render/search_keys.py, content.model.FACETS).
     """
-    bundle = rel_url("pagefind/", page_url)
-    options = "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in SORTS)
-    return (
-        '<div id="kb-search-nojs" class="kb-notice"><p>Sökningen behöver JavaScript. '
-        f'Ni kan också <a href="{esc(rel_url(CASES, page_url))}">bläddra bland fallen</a> '
-        f'eller läsa <a href="{esc(rel_url(GUIDANCE, page_url))}">vägledningen</a>.</p></div>'
-        f'<div id="kb-search" class="kb-search" hidden data-bundle="{esc(bundle)}" '
-        f"data-filters='{esc(json.dumps(SEARCH_FILTERS, ensure_ascii=False))}' "
-        f"data-values='{esc(json.dumps(filter_counts, ensure_ascii=False, sort_keys=True))}' "
-        f'data-guides="{esc(rel_url(GUIDANCE, page_url))}">'
-        '<form id="kb-search-form" role="search" aria-label="Sök i kunskapsbanken">'
-        '<div class="kb-search__row"><label for="kb-q">Sökord</label>'
-        '<input id="kb-q" type="search" name="q" autocomplete="off">'
-        '<button type="submit" class="md-button md-button--primary">Sök</button></div>'
-        '<div class="kb-search__row"><label for="kb-sort">Sortera</label>'
-        f'<select id="kb-sort" name="sortera">{options}</select></div>'
-        '<p class="kb-skip-results"><a href="#kb-status">Hoppa förbi filtren till träffarna</a></p>'
-        '<div class="kb-search__layout"><div id="kb-filters" class="kb-filters" '
-        'role="group" aria-label="Filter"></div><div class="kb-search__results">'
-        '<p id="kb-status" role="status" aria-live="polite" tabindex="-1"></p>'
-        '<div id="kb-help" class="kb-search__help"></div>'
-        '<ol id="kb-results" class="kb-results"></ol>'
-        '<button id="kb-more" type="button" class="md-button" hidden>Visa fler träffar</button>'
-        "</div></div></form></div>"
-        # Data, not a script: the browser never runs it (and a CSP allows it).
-        f'<script type="application/json" id="kb-terms">{json_for_html(terms or {})}</script>'
-        f'<script src="{esc(rel_url("assets/sok.js", page_url))}" defer></script>'
+    return template("search.html").render(
+        bundle=rel_url("pagefind/", page_url),
+        cases_url=rel_url(CASES, page_url),
+        guides_url=rel_url(GUIDANCE, page_url),
+        script=rel_url("assets/sok.js", page_url),
+        filters=json.dumps(SEARCH_FILTERS, ensure_ascii=False),
+        values=json.dumps(filter_counts, ensure_ascii=False, sort_keys=True),
+        sorts=SORTS,
+        sort_default=SORT_WITHOUT_QUERY,
+        place_filter=PLACE_FILTER,
+        guide_filter=json.dumps({CONTENT_TYPE: [TYPE_GUIDE]}, ensure_ascii=False),
+        # JSON made safe for a <script> element by json_for_html; escaping it would break it.
+        terms=Markup(json_for_html(terms or {})),
     )
 
 
@@ -121,7 +117,7 @@ class SearchData(PageBase):
         out: dict[str, list[str]] = {CONTENT_TYPE: [TYPE_GUIDE]}
         themes = [self.col.label("themes", t) for t in guide.data.get("themes") or []]
         if themes:
-            out["Tema"] = themes
+            out[_FACET_FILTER["tema"]] = themes
         return out
 
     def filter_counts(self, searchable_guides: list[Guide]) -> dict[str, dict[str, int]]:

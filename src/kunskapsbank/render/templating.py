@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 
 @cache
@@ -29,3 +29,15 @@ def environment() -> Environment:
 def render(name: str, **context: Any) -> str:
     """The template ``name`` filled with ``context``, without surrounding whitespace."""
     return environment().get_template(name).render(**context).strip()
+
+
+@cache
+def template(name: str) -> Template:
+    """The template ``name``, loaded once: pages rendered by the thousand skip the file check.
+
+    Its globals become a plain dict: Jinja copies them into every render's context,
+    and copying the layered mapping it keeps them in costs more than a small page.
+    """
+    loaded = environment().get_template(name)
+    loaded.globals = dict(loaded.globals)
+    return loaded
