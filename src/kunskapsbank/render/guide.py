@@ -9,7 +9,7 @@ from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import date_label
 from kunskapsbank.render.search_keys import CONTENT_TYPE, SORT_REVIEWED, TYPE_GUIDE
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields
-from kunskapsbank.render.templating import render
+from kunskapsbank.render.templating import render, template
 
 GUIDE_DATES = (
     ("Publicerad", "published"),
@@ -19,6 +19,20 @@ GUIDE_DATES = (
 
 
 class GuideParts(PageBase):
+    def guide_page(self, guide: Guide, body_html: str, *, searchable: bool) -> str:
+        """A guidance page's content: the sanitized body, inside the search index's body
+        with its search data when the page is searchable, then the additions (none on a
+        home page that is not indexed)."""
+        additions = "" if not searchable and guide.key == "index" else self.guide_additions(guide)
+        return template("guide_page.html").render(
+            # Engine markup: the body was rendered and sanitized (htmlpolicy), the search
+            # data and additions come from this module's own autoescaped templates.
+            body=Markup(body_html),
+            search=Markup(self.guide_search_data(guide)) if searchable else "",
+            additions=Markup(additions),
+            searchable=searchable,
+        )
+
     def guide_additions(self, guide: Guide) -> str:
         """Owner, review date, related guidance and the cases that point here."""
         page = guide.url
@@ -42,7 +56,8 @@ class GuideParts(PageBase):
         """Pagefind metadata for a guidance page (put inside the indexed body)."""
         d = guide.data
         filters = [(CONTENT_TYPE, TYPE_GUIDE)]
-        filters += [("Tema", self.col.label("themes", t)) for t in d.get("themes") or []]
+        theme = self._facet("tema").filter_name
+        filters += [(theme, self.col.label("themes", t)) for t in d.get("themes") or []]
         meta = {"title": guide.title, "type": TYPE_GUIDE}
         sorts = {}
         if d.get("summary"):

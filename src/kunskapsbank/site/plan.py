@@ -263,15 +263,7 @@ class SiteBuild:
         # Pagefind separates block elements with a space but treats <th> and <dt>/<dd>
         # as inline: "VärdeBetyder" in an excerpt. A space inside each cell keeps words apart.
         html = spaced_cells(html)
-        if not self.searchable(guide):
-            return html + self.renderer.guide_additions(guide) if guide.key != "index" else html
-        return (
-            "<div data-pagefind-body>"
-            + self.renderer.guide_search_data(guide)
-            + html
-            + "</div>"
-            + self.renderer.guide_additions(guide)
-        )
+        return self.renderer.guide_page(guide, html, searchable=self.searchable(guide))
 
     # -- after the pages are written -------------------------------------------
 
