@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
 from kunskapsbank.content.model import Case
@@ -59,6 +59,15 @@ def environment() -> Environment:
     return env
 
 
+@functools.cache
+def _template(name: str) -> Template:
+    """``name`` loaded once, its globals a plain dict (as ``templating.template`` does):
+    the case pages and organisation pages render these by the thousand."""
+    loaded = environment().get_template(name)
+    loaded.globals = dict(loaded.globals)
+    return loaded
+
+
 class OrganisationPages(PageBase):
     @property
     def directory(self) -> Directory | None:
@@ -68,16 +77,12 @@ class OrganisationPages(PageBase):
         def rel(target: str) -> str:
             return rel_url(target, page)
 
-        return (
-            environment()
-            .get_template(template)
-            .render(
-                rel=rel,
-                label=self.col.label,
-                facet_url=organisation_facet_url,
-                case_facet_url=facet_url,
-                **values,
-            )
+        return _template(template).render(
+            rel=rel,
+            label=self.col.label,
+            facet_url=organisation_facet_url,
+            case_facet_url=facet_url,
+            **values,
         )
 
     # -- the directory: /organisationer/ and its pages per län and type -----------
@@ -189,8 +194,8 @@ class OrganisationPages(PageBase):
         own = set(org.themes)
 
         def shared(peer: Organisation) -> str:
-            common = [label("themes", t) for t in peer.themes if t in own]
-            return "samma teman: " + ", ".join(common[:3])
+            common = [t for t in peer.themes if t in own][:3]  # only three are shown
+            return "samma teman: " + ", ".join([label("themes", t) for t in common])
 
         html = self._render(
             "organisation.html",
