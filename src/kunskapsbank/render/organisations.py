@@ -68,7 +68,33 @@ def _template(name: str) -> Template:
     return loaded
 
 
+@functools.cache
+def _macros() -> Any:
+    """The macros of ``_macros.html``, fetched once per process."""
+    return environment().get_template("_macros.html").module
+
+
 class OrganisationPages(PageBase):
+    def __init__(self, collection: Any):
+        super().__init__(collection)
+        self._org_links: dict[tuple[str, str], Markup] = {}  # (URL, relative URL) -> link
+        self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
+
+    def _link(self, url: str, text: str, page: str) -> Markup:
+        """A link from ``page`` to ``url``; cached, since many pages share each one."""
+        href = rel_url(url, page)
+        found = self._org_links.get((url, href))
+        if found is None:
+            found = self._org_links[url, href] = _macros().link(href, text)
+        return found
+
+    def _contact(self, org: Organisation) -> Markup:
+        """The contact point of ``org`` (the same on its page and on each case page)."""
+        found = self._contacts.get(org.slug)
+        if found is None:
+            found = self._contacts[org.slug] = _macros().contact_point(org.contact)
+        return found
+
     @property
     def directory(self) -> Directory | None:
         return self.col.directory
@@ -197,15 +223,35 @@ class OrganisationPages(PageBase):
             common = [t for t in peer.themes if t in own][:3]  # only three are shown
             return "samma teman: " + ", ".join([label("themes", t) for t in common])
 
+        page, link = org.url, self._link
+        peers = [
+            (
+                link(peer.url, peer.name, page),
+                label("lan", peer.lan) if peer.lan else "län okänt",
+                shared(peer),
+            )
+            for peer in org.peers
+        ]
+        # Each link is Markup from the link macro: joined as text and marked once.
+        themes, procedures = (
+            Markup(", ".join([link(facet_url(f, v), label(vocab, v), page) for v in values]))
+            for f, vocab, values in (
+                ("tema", "themes", org.themes),
+                ("forfarande", "procedures", org.procedures),
+            )
+        )
         html = self._render(
             "organisation.html",
-            org.url,
+            page,
             org=org,
             entry=org.entry,
             summary=summary,
-            cases=cases,
+            cases=[(link(case.url, case.title, page), roles) for case, roles in cases],
+            contact=self._contact(org),
+            themes=themes,
+            procedures=procedures,
+            peers=peers,
             region_text=region_text,
-            shared=shared,
             # Title, type and filter as Pagefind data, never as words of the page.
             search_data=Markup(
                 search_fields(
@@ -243,7 +289,10 @@ class OrganisationPages(PageBase):
         contacts = case.data.get("contacts") or []
         if not orgs and not contacts:
             return ""
-        return self._render("ask.html", page, orgs=orgs, contacts=contacts)
+        items = [
+            (self._link(org.url, org.name, page), roles, self._contact(org)) for org, roles in orgs
+        ]
+        return self._render("ask.html", page, orgs=items, contacts=contacts)
 
     def county_organisations(self, lan_id: str, page: str) -> str:
         """The organisations in a county and its neighbours, for the county's case list."""
