@@ -79,6 +79,8 @@ class OrganisationPages(PageBase):
         super().__init__(collection)
         self._org_links: dict[tuple[str, str], Markup] = {}  # (URL, relative URL) -> link
         self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
+        # (relative URL, slug, show_lan; None for a county list item) -> table row or list item
+        self._org_rows: dict[tuple[str, str, bool | None], Markup] = {}
 
     def _link(self, url: str, text: str, page: str) -> Markup:
         """A link from ``page`` to ``url``; cached, since many pages share each one."""
@@ -87,6 +89,34 @@ class OrganisationPages(PageBase):
         if found is None:
             found = self._org_links[url, href] = _macros().link(href, text)
         return found
+
+    def _rows(self, orgs: list[Organisation], page: str, show_lan: bool) -> list[Markup]:
+        """A table row per organisation (``org_row``), each cached per link."""
+        out = []
+        for org in orgs:
+            href = rel_url(org.url, page)
+            found = self._org_rows.get((href, org.slug, show_lan))
+            if found is None:
+                lan_label = self.col.label("lan", org.lan) if org.lan else "Okänt"
+                type_label = self.col.label("org_type", org.org_type)
+                found = _macros().org_row(org, href, type_label, lan_label, show_lan)
+                self._org_rows[href, org.slug, show_lan] = found
+            out.append(found)
+        return out
+
+    def _county_items(self, orgs: list[Organisation], page: str) -> list[Markup]:
+        """A list item per organisation (``county_item``), each cached per link."""
+        out = []
+        for org in orgs:
+            href = rel_url(org.url, page)
+            found = self._org_rows.get((href, org.slug, None))
+            if found is None:
+                type_label = self.col.label("org_type", org.org_type)
+                found = self._org_rows[href, org.slug, None] = _macros().county_item(
+                    org, href, type_label
+                )
+            out.append(found)
+        return out
 
     def _contact(self, org: Organisation) -> Markup:
         """The contact point of ``org`` (the same on its page and on each case page)."""
@@ -126,6 +156,7 @@ class OrganisationPages(PageBase):
         groups = [(t.id, t.label, by_lan[t.id]) for t in vocab["lan"].terms if t.id in by_lan]
         if UNKNOWN in by_lan:
             groups.append((UNKNOWN, "Län okänt", by_lan[UNKNOWN]))
+        groups = [(i, lbl, self._rows(m, ORGANISATIONS, False)) for i, lbl, m in groups]
         lan_pages = [(t.id, t.label) for t in vocab["lan"].terms if t.id in d.by_home]
         types = [
             (t.id, t.label, len(by_type[t.id])) for t in vocab["org_type"].terms if t.id in by_type
@@ -194,7 +225,7 @@ class OrganisationPages(PageBase):
             "directory_facet.html",
             url,
             index_url=ORGANISATIONS,
-            orgs=orgs,
+            rows=self._rows(orgs, url, values["show_lan"]),
             caption=f"{title}: typ och antal fall",
             **values,
         )
@@ -302,7 +333,7 @@ class OrganisationPages(PageBase):
         groups = []
         for county, members in d.near(lan_id):
             label = self.col.label("lan", county)
-            shown = members[:COUNTY_LIMIT]
+            shown = self._county_items(members[:COUNTY_LIMIT], page)
             more = len(members) if len(members) > COUNTY_LIMIT else 0
             groups.append((county, label, shown, more))
         heading = (
