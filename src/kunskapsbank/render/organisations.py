@@ -81,13 +81,22 @@ class OrganisationPages(PageBase):
         self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
         # (relative URL, slug, show_lan; None for a county list item) -> table row or list item
         self._org_rows: dict[tuple[str, str, bool | None], Markup] = {}
+        self._vocab_labels: dict[str, dict[str, str]] = {}
 
     def _link(self, url: str, text: str, page: str) -> Markup:
         """A link from ``page`` to ``url``; cached, since many pages share each one."""
-        href = rel_url(url, page)
+        href = _href(url, page)
         found = self._org_links.get((url, href))
         if found is None:
             found = self._org_links[url, href] = _macros().link(href, text)
+        return found
+
+    def _labels(self, vocabulary: str) -> dict[str, str]:
+        """Term id -> label of ``vocabulary`` (``col.label`` as one dict look-up)."""
+        found = self._vocab_labels.get(vocabulary)
+        if found is None:
+            terms = self.col.schemas.vocabularies[vocabulary].terms
+            found = self._vocab_labels[vocabulary] = {t.id: t.label for t in terms}
         return found
 
     def _rows(self, orgs: list[Organisation], page: str, show_lan: bool) -> list[Markup]:
@@ -265,10 +274,10 @@ class OrganisationPages(PageBase):
         ]
         # Each link is Markup from the link macro: joined as text and marked once.
         themes, procedures = (
-            Markup(", ".join([link(facet_url(f, v), label(vocab, v), page) for v in values]))
-            for f, vocab, values in (
-                ("tema", "themes", org.themes),
-                ("forfarande", "procedures", org.procedures),
+            Markup(", ".join([link(facet_url(f, v), names.get(v, v), page) for v in values]))
+            for f, names, values in (
+                ("tema", self._labels("themes"), org.themes),
+                ("forfarande", self._labels("procedures"), org.procedures),
             )
         )
         html = self._render(
@@ -348,6 +357,15 @@ class OrganisationPages(PageBase):
         d = self.directory
         found = d.of_case.get(case.slug) if d is not None else None
         return rel_url(found[index].url, page) if found and index < len(found) else None
+
+
+def _href(url: str, page: str) -> str:
+    """``rel_url(url, page)`` for a page URL: when the two share no first folder, the link
+    climbs out of every folder of ``page`` (skips the comparison for most links)."""
+    head = url[: url.find("/") + 1]
+    if head and not page.startswith(head) and not url.startswith(("https:", "mailto:", "#")):
+        return "../" * page.count("/") + url
+    return rel_url(url, page)
 
 
 def _join(words: list[str]) -> str:
