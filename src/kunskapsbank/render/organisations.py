@@ -257,17 +257,18 @@ class OrganisationPages(PageBase):
         region_text = _join([label("lan", r) for r in regions]) + (
             " och grannlänen" if any(self.directory.neighbours.get(r) for r in regions) else ""
         )
-        own = set(org.themes)
+        own = org.theme_set
+        theme_names, lan_names = self._labels("themes"), self._labels("lan")
 
         def shared(peer: Organisation) -> str:
             common = [t for t in peer.themes if t in own][:3]  # only three are shown
-            return "samma teman: " + ", ".join([label("themes", t) for t in common])
+            return "samma teman: " + ", ".join([theme_names.get(t, t) for t in common])
 
         page, link = org.url, self._link
         peers = [
             (
                 link(peer.url, peer.name, page),
-                label("lan", peer.lan) if peer.lan else "län okänt",
+                lan_names.get(peer.lan, peer.lan) if peer.lan else "län okänt",
                 shared(peer),
             )
             for peer in org.peers
