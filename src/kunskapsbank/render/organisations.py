@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
-from kunskapsbank.content.model import Case
+from kunskapsbank.content.model import Case, Collection
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label
@@ -75,7 +75,7 @@ def _macros() -> Any:
 
 
 class OrganisationPages(PageBase):
-    def __init__(self, collection: Any):
+    def __init__(self, collection: Collection):
         super().__init__(collection)
         self._org_links: dict[tuple[str, str], Markup] = {}  # (URL, relative URL) -> link
         self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
