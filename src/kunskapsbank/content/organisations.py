@@ -9,6 +9,7 @@ Everything here is linear in the number of organisation mentions.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -177,27 +178,59 @@ def _find_peers(
     Candidates come from an index by (län, theme) that keeps the organisations with
     most cases first, and only the first ``CANDIDATES`` of each are looked at, so a
     directory of thousands stays linear. Ranked by shared themes, then cases, then name.
+    The index is kept per län as organisation -> the themes (a bit mask) it is listed
+    under, so an organisation listed under many themes is looked at once per län.
     """
-    index: dict[tuple[str, str], list[Organisation]] = defaultdict(list)
+    bits: dict[str, int] = {}
+    mask: dict[Organisation, int] = {}
+    for org in orgs:
+        m = 0
+        for theme in org.themes:
+            m |= bits.setdefault(theme, 1 << len(bits))
+        mask[org] = m
+    listed: dict[str, dict[Organisation, int]] = {}
     for county, members in by_home.items():
+        room = dict.fromkeys(bits, CANDIDATES + 1)
+        here: dict[Organisation, int] = {}
         for org in members:
             for theme in org.themes:
-                bucket = index[(county, theme)]
-                if len(bucket) < CANDIDATES + 1:
-                    bucket.append(org)
+                if room[theme]:
+                    room[theme] -= 1
+                    here[org] = here.get(org, 0) | bits[theme]
+        listed[county] = here
     for org in orgs:
-        own = org.theme_set
+        own = mask[org]
         regions = dict.fromkeys(org.home)
         for county in list(regions):
             regions.update(dict.fromkeys(neighbours.get(county, [])))
-        seen: dict[int, Organisation] = {}
+        seen: dict[Organisation, None] = {}
         for county in regions:
-            for theme in org.themes:
-                for other in index.get((county, theme), ()):
-                    if other is not org:
-                        seen.setdefault(id(other), other)
-        ranked = sorted(
-            seen.values(),
-            key=lambda o: (-len(own & o.theme_set), -len(o.cases), o.key),
-        )
+            for other, themes in listed.get(county, {}).items():
+                if themes & own:
+                    seen[other] = None
+        seen.pop(org, None)
+
+        def rank(o: Organisation, own: int = own) -> tuple[int, int, str]:
+            return (-(own & mask[o]).bit_count(), -len(o.cases), o.key)
+
+        ranked = heapq.nsmallest(PEERS + 1, seen, key=rank)
+        keys = [rank(o) for o in ranked]
+        if any(a == b for a, b in zip(keys, keys[1:], strict=False)):
+            # Equal rank: the order in which candidates were met decides, as it always has.
+            ranked = _peers_in_order(org, regions, by_home)
         org.peers = ranked[:PEERS]
+
+
+def _peers_in_order(
+    org: Organisation, regions: dict[str, None], by_home: dict[str, list[Organisation]]
+) -> list[Organisation]:
+    """The peers of ``org`` ranked stably in the order the (län, theme) buckets meet them."""
+    seen: dict[Organisation, None] = {}
+    for county in regions:
+        for theme in org.themes:
+            bucket = [o for o in by_home.get(county, []) if theme in o.theme_set]
+            for other in bucket[: CANDIDATES + 1]:
+                if other is not org:
+                    seen[other] = None
+    own = org.theme_set
+    return sorted(seen, key=lambda o: (-len(own & o.theme_set), -len(o.cases), o.key))

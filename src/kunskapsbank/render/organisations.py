@@ -12,10 +12,10 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
-from kunskapsbank.content.model import Case
+from kunskapsbank.content.model import Case, Collection
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label
@@ -59,7 +59,81 @@ def environment() -> Environment:
     return env
 
 
+@functools.cache
+def _template(name: str) -> Template:
+    """``name`` loaded once, its globals a plain dict (as ``templating.template`` does):
+    the case pages and organisation pages render these by the thousand."""
+    loaded = environment().get_template(name)
+    loaded.globals = dict(loaded.globals)
+    return loaded
+
+
+@functools.cache
+def _macros() -> Any:
+    """The macros of ``_macros.html``, fetched once per process."""
+    return environment().get_template("_macros.html").module
+
+
 class OrganisationPages(PageBase):
+    def __init__(self, collection: Collection):
+        super().__init__(collection)
+        self._org_links: dict[tuple[str, str], Markup] = {}  # (URL, relative URL) -> link
+        self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
+        # (relative URL, slug, show_lan; None for a county list item) -> table row or list item
+        self._org_rows: dict[tuple[str, str, bool | None], Markup] = {}
+        self._vocab_labels: dict[str, dict[str, str]] = {}
+
+    def _link(self, url: str, text: str, page: str) -> Markup:
+        """A link from ``page`` to ``url``; cached, since many pages share each one."""
+        href = _href(url, page)
+        found = self._org_links.get((url, href))
+        if found is None:
+            found = self._org_links[url, href] = _macros().link(href, text)
+        return found
+
+    def _labels(self, vocabulary: str) -> dict[str, str]:
+        """Term id -> label of ``vocabulary`` (``col.label`` as one dict look-up)."""
+        found = self._vocab_labels.get(vocabulary)
+        if found is None:
+            terms = self.col.schemas.vocabularies[vocabulary].terms
+            found = self._vocab_labels[vocabulary] = {t.id: t.label for t in terms}
+        return found
+
+    def _rows(self, orgs: list[Organisation], page: str, show_lan: bool) -> list[Markup]:
+        """A table row per organisation (``org_row``), each cached per link."""
+        out = []
+        for org in orgs:
+            href = rel_url(org.url, page)
+            found = self._org_rows.get((href, org.slug, show_lan))
+            if found is None:
+                lan_label = self.col.label("lan", org.lan) if org.lan else "Okänt"
+                type_label = self.col.label("org_type", org.org_type)
+                found = _macros().org_row(org, href, type_label, lan_label, show_lan)
+                self._org_rows[href, org.slug, show_lan] = found
+            out.append(found)
+        return out
+
+    def _county_items(self, orgs: list[Organisation], page: str) -> list[Markup]:
+        """A list item per organisation (``county_item``), each cached per link."""
+        out = []
+        for org in orgs:
+            href = rel_url(org.url, page)
+            found = self._org_rows.get((href, org.slug, None))
+            if found is None:
+                type_label = self.col.label("org_type", org.org_type)
+                found = self._org_rows[href, org.slug, None] = _macros().county_item(
+                    org, href, type_label
+                )
+            out.append(found)
+        return out
+
+    def _contact(self, org: Organisation) -> Markup:
+        """The contact point of ``org`` (the same on its page and on each case page)."""
+        found = self._contacts.get(org.slug)
+        if found is None:
+            found = self._contacts[org.slug] = _macros().contact_point(org.contact)
+        return found
+
     @property
     def directory(self) -> Directory | None:
         return self.col.directory
@@ -68,16 +142,12 @@ class OrganisationPages(PageBase):
         def rel(target: str) -> str:
             return rel_url(target, page)
 
-        return (
-            environment()
-            .get_template(template)
-            .render(
-                rel=rel,
-                label=self.col.label,
-                facet_url=organisation_facet_url,
-                case_facet_url=facet_url,
-                **values,
-            )
+        return _template(template).render(
+            rel=rel,
+            label=self.col.label,
+            facet_url=organisation_facet_url,
+            case_facet_url=facet_url,
+            **values,
         )
 
     # -- the directory: /organisationer/ and its pages per län and type -----------
@@ -95,6 +165,7 @@ class OrganisationPages(PageBase):
         groups = [(t.id, t.label, by_lan[t.id]) for t in vocab["lan"].terms if t.id in by_lan]
         if UNKNOWN in by_lan:
             groups.append((UNKNOWN, "Län okänt", by_lan[UNKNOWN]))
+        groups = [(i, lbl, self._rows(m, ORGANISATIONS, False)) for i, lbl, m in groups]
         lan_pages = [(t.id, t.label) for t in vocab["lan"].terms if t.id in d.by_home]
         types = [
             (t.id, t.label, len(by_type[t.id])) for t in vocab["org_type"].terms if t.id in by_type
@@ -163,7 +234,7 @@ class OrganisationPages(PageBase):
             "directory_facet.html",
             url,
             index_url=ORGANISATIONS,
-            orgs=orgs,
+            rows=self._rows(orgs, url, values["show_lan"]),
             caption=f"{title}: typ och antal fall",
             **values,
         )
@@ -186,21 +257,42 @@ class OrganisationPages(PageBase):
         region_text = _join([label("lan", r) for r in regions]) + (
             " och grannlänen" if any(self.directory.neighbours.get(r) for r in regions) else ""
         )
-        own = set(org.themes)
+        own = org.theme_set
+        theme_names, lan_names = self._labels("themes"), self._labels("lan")
 
         def shared(peer: Organisation) -> str:
-            common = [label("themes", t) for t in peer.themes if t in own]
-            return "samma teman: " + ", ".join(common[:3])
+            common = [t for t in peer.themes if t in own][:3]  # only three are shown
+            return "samma teman: " + ", ".join([theme_names.get(t, t) for t in common])
 
+        page, link = org.url, self._link
+        peers = [
+            (
+                link(peer.url, peer.name, page),
+                lan_names.get(peer.lan, peer.lan) if peer.lan else "län okänt",
+                shared(peer),
+            )
+            for peer in org.peers
+        ]
+        # Each link is Markup from the link macro: joined as text and marked once.
+        themes, procedures = (
+            Markup(", ".join([link(facet_url(f, v), names.get(v, v), page) for v in values]))
+            for f, names, values in (
+                ("tema", self._labels("themes"), org.themes),
+                ("forfarande", self._labels("procedures"), org.procedures),
+            )
+        )
         html = self._render(
             "organisation.html",
-            org.url,
+            page,
             org=org,
             entry=org.entry,
             summary=summary,
-            cases=cases,
+            cases=[(link(case.url, case.title, page), roles) for case, roles in cases],
+            contact=self._contact(org),
+            themes=themes,
+            procedures=procedures,
+            peers=peers,
             region_text=region_text,
-            shared=shared,
             # Title, type and filter as Pagefind data, never as words of the page.
             search_data=Markup(
                 search_fields(
@@ -238,7 +330,10 @@ class OrganisationPages(PageBase):
         contacts = case.data.get("contacts") or []
         if not orgs and not contacts:
             return ""
-        return self._render("ask.html", page, orgs=orgs, contacts=contacts)
+        items = [
+            (self._link(org.url, org.name, page), roles, self._contact(org)) for org, roles in orgs
+        ]
+        return self._render("ask.html", page, orgs=items, contacts=contacts)
 
     def county_organisations(self, lan_id: str, page: str) -> str:
         """The organisations in a county and its neighbours, for the county's case list."""
@@ -248,7 +343,7 @@ class OrganisationPages(PageBase):
         groups = []
         for county, members in d.near(lan_id):
             label = self.col.label("lan", county)
-            shown = members[:COUNTY_LIMIT]
+            shown = self._county_items(members[:COUNTY_LIMIT], page)
             more = len(members) if len(members) > COUNTY_LIMIT else 0
             groups.append((county, label, shown, more))
         heading = (
@@ -263,6 +358,15 @@ class OrganisationPages(PageBase):
         d = self.directory
         found = d.of_case.get(case.slug) if d is not None else None
         return rel_url(found[index].url, page) if found and index < len(found) else None
+
+
+def _href(url: str, page: str) -> str:
+    """``rel_url(url, page)`` for a page URL: when the two share no first folder, the link
+    climbs out of every folder of ``page`` (skips the comparison for most links)."""
+    head = url[: url.find("/") + 1]
+    if head and not page.startswith(head) and not url.startswith(("https:", "mailto:", "#")):
+        return "../" * page.count("/") + url
+    return rel_url(url, page)
 
 
 def _join(words: list[str]) -> str:
