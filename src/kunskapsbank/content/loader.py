@@ -210,10 +210,16 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
     try:
         for event in yaml.parse(source, Loader=Parser):
             kind = type(event)
-            if kind is ScalarEvent:  # the most frequent: an untagged plain scalar seen before
-                tagged = event.tag is not None or not event.implicit[0]
-                value = _MISSING if tagged else _PLAIN_CACHE.get(event.value, _MISSING)
-                value, bad_tag = _scalar_value(event) if value is _MISSING else (value, None)
+            if kind is ScalarEvent:  # the most frequent event: untagged ones inline
+                if event.tag is None:  # as _scalar_value: quoted is text, plain is resolved
+                    value = event.value
+                    if event.implicit[0]:
+                        value = _PLAIN_CACHE.get(value, _MISSING)
+                        if value is _MISSING:
+                            value = _plain_scalar(event.value)
+                    bad_tag = None
+                else:
+                    value, bad_tag = _scalar_value(event)
                 is_container = False
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 finished = stack.pop()
