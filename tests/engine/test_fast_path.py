@@ -109,3 +109,33 @@ def test_fast_path_agrees_with_jsonschema(name: str) -> None:
     MUTATIONS[name](data)
     errors = list(schemas.validators["case"].iter_errors(data))
     assert schemas.fast_is_valid("case", data) == (not errors), [e.message for e in errors]
+
+
+INDEX = REPO / "tests" / "fixtures" / "project" / "docs" / "index.md"
+INDEX_MUTATIONS: dict[str, Mutation] = {
+    "unchanged": lambda data: None,
+    "no-title": _delete("title"),
+    "title-int": _set(("title",), 42),
+    "unknown-key": _set(("titel",), "x"),
+    "content-type-unknown": _set(("content_type",), "fel"),
+    "audience-string": _set(("audience",), "upphandlare"),
+    "reviewed-bad": _set(("last_reviewed",), "2026-02-30"),
+    "owner-empty": _set(("owner",), ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INDEX_MUTATIONS))
+def test_fast_path_for_the_index_page_agrees_with_jsonschema(name: str) -> None:
+    """docs/index.md may leave out any key: only the root's 'required' errors are dropped."""
+    schemas = load_schemas(REPO / "schemas")
+    doc = read_document(INDEX, "docs/index.md")
+    assert doc.data is not None and not doc.problems
+    data = copy.deepcopy(doc.data)
+    INDEX_MUTATIONS[name](data)
+    errors = [
+        e
+        for e in schemas.validators["guide"].iter_errors(data)
+        if not (e.validator == "required" and not e.absolute_path)
+    ]
+    fast = schemas.fast_is_valid("guide", data, all_optional=True)
+    assert fast == (not errors), [e.message for e in errors]

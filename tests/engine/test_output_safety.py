@@ -40,6 +40,27 @@ def test_control_character_in_a_key(project: Path) -> None:
     assert "string-control" in codes
 
 
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('note: ["a", {"b": "x\\x07y"}]\n', "note[1].b"),  # deep in a flow collection
+        ('"n\\x02ote": [a]\n', "n\x02ote"),  # a key, with a plain value
+        ("note: ['a \\x07', \"b\"]\n", None),  # single-quoted: no escape
+    ],
+)
+def test_control_character_from_an_escape_anywhere(project: Path, line: str, field: str) -> None:
+    """Only a double-quoted scalar's escape can make a control character out of plain source
+    text: each one is found where it is, and a backslash outside one is text."""
+    text = replace(
+        VALID_CASE, "evidence: sjalvrapporterad\n", "evidence: sjalvrapporterad\n" + line
+    )
+    problems = _problems(project, text)
+    assert "yaml-syntax" not in {p.code for p in problems}
+    found = [(p.code, p.line, p.field) for p in problems if p.code == "string-control"]
+    expected = [("string-control", line_of(text, line.strip()), field)] if field else []
+    assert found == expected
+
+
 def test_tab_and_newline_are_text(project: Path) -> None:
     text = replace(
         VALID_CASE,

@@ -28,6 +28,7 @@ from yaml.events import (
 )
 
 from kunskapsbank.config import DEFAULT_MAX_BYTES
+from kunskapsbank.content.yamltext import yaml_detail
 from kunskapsbank.errors.catalogue import Problem, problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -205,18 +206,27 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
     stack: list[list[Any]] = []
     root: Any = None
     root_seen = False
+    first_line = line_offset + 1
     try:
         for event in yaml.parse(source, Loader=Parser):
             kind = type(event)
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
+            if kind is ScalarEvent:  # the most frequent event: untagged ones inline
+                if event.tag is None:  # as _scalar_value: quoted is text, plain is resolved
+                    value = event.value
+                    if event.implicit[0]:
+                        value = _PLAIN_CACHE.get(value, _MISSING)
+                        if value is _MISSING:
+                            value = _plain_scalar(event.value)
+                    bad_tag = None
+                else:
+                    value, bad_tag = _scalar_value(event)
+                is_container = False
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 finished = stack.pop()
                 if not stack:
                     root = finished[0]
                     root_seen = True
                 continue
-            if kind is ScalarEvent:
-                value, bad_tag = _scalar_value(event)
-                is_container = False
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 tag = event.tag
                 bad_tag = tag if tag not in (None, "!") and tag not in STANDARD_TAGS else None
@@ -239,7 +249,7 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
                     break
                 continue
             mark = event.start_mark
-            position = (mark.line + 1 + line_offset, mark.column + 1)
+            position = (mark.line + first_line, mark.column + 1)
 
             if not stack:
                 path: Path_ = ()
@@ -260,7 +270,8 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
                             raise _Abort
                         parent[2] = "" if value is None else str(value)
                         parent[3] = position
-                        _report_node(problems, rel, event, position, bad_tag, parent[1])
+                        if event.anchor is not None or bad_tag is not None:
+                            _report_node(problems, rel, event, position, bad_tag, parent[1])
                         continue
                     key = parent[2]
                     parent[2] = _NO_KEY
@@ -285,7 +296,8 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
                     container.append(value)
             if path not in marks:
                 marks[path] = position
-            _report_node(problems, rel, event, position, bad_tag, path)
+            if event.anchor is not None or bad_tag is not None:  # else nothing to report
+                _report_node(problems, rel, event, position, bad_tag, path)
             if is_container:
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
@@ -301,7 +313,7 @@ def parse_yaml(doc: Document, source: str, *, line_offset: int, root_type: type 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _at(mark, line_offset) if mark else (1 + line_offset, 1)
-        problems.append(problem("yaml-syntax", rel, line, col, detail=_yaml_detail(exc)))
+        problems.append(problem("yaml-syntax", rel, line, col, detail=yaml_detail(exc)))
         return
     except yaml.YAMLError as exc:
         problems.append(problem("yaml-syntax", rel, 1, 1, detail=str(exc).strip()))
@@ -359,35 +371,6 @@ def _short_tag(tag: str) -> str:
     if tag.startswith("tag:yaml.org,2002:"):
         return "!!" + tag[len("tag:yaml.org,2002:") :]
     return tag
-
-
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "ett kolon står där det inte får stå "
-    "(sätt texten inom citattecken)",
-    "could not find expected ':'": "ett kolon saknas efter fältnamnet",
-    "found character '\\t' that cannot start any token": "en tabb används för indrag "
-    "(använd mellanslag)",
-    "found undefined alias": "ett alias pekar på ett ankare som inte finns",
-    "did not find expected key": "indraget stämmer inte med raderna ovanför",
-    "found unexpected end of stream": "texten tar slut mitt i ett värde (saknas ett citattecken?)",
-    "found unknown escape character": "ett omvänt snedstreck (\\) står före ett tecken "
-    "som inte får stå där",
-    "did not find expected node content": "ett värde saknas",
-    "found unexpected ':'": "ett kolon står där det inte får stå",
-    "expected ',' or ']', but got": "en lista inom hakparenteser är inte avslutad",
-    "expected ',' or '}', but got": "en mappning inom klammerparenteser är inte avslutad",
-    "did not find expected '-' indicator": "indraget i en lista stämmer inte",
-    "found character that cannot start any token": "ett tecken som inte får inleda ett värde "
-    "(sätt texten inom citattecken)",
-}
-
-
-def _yaml_detail(exc: yaml.MarkedYAMLError) -> str:
-    text = exc.problem or ""
-    for key, swedish in _YAML_PROBLEMS.items():
-        if text.startswith(key) or key in text:
-            return swedish
-    return f"YAML-fel ({text})" if text else "okänt YAML-fel"
 
 
 def is_outside(path: Path, root: Path) -> bool:

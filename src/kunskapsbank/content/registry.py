@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,13 @@ FUNCTIONAL_WORDS = frozenset(
 
 def name_key(name: str) -> str:
     """The key two names are matched by: ``Ystads Kommun`` and ``ystads kommun`` are one."""
-    return slugify(str(name))
+    return _name_key(str(name))
+
+
+@lru_cache(maxsize=16_384)
+def _name_key(name: str) -> str:
+    # slugify is a pure function of the text; the same organisation names recur in many cases
+    return slugify(name)
 
 
 def looks_personal(email: str) -> bool:

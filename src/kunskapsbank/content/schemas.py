@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
 SCHEMA_NAMES = ("case", "guide", "organisation")
+OPTIONAL = ":all-optional"  # key suffix in SchemaSet.fast
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +105,10 @@ class SchemaSet:
             }
         return self._validators
 
-    def fast_is_valid(self, name: str, instance: Any) -> bool:
-        """True when the document is certainly valid; False means "look closer"."""
-        validator = self.fast.get(name)
+    def fast_is_valid(self, name: str, instance: Any, *, all_optional: bool = False) -> bool:
+        """True when the document is certainly valid; False means "look closer". With
+        ``all_optional``, valid but for the root's ``required`` (docs/index.md)."""
+        validator = self.fast.get(name + OPTIONAL if all_optional else name)
         if validator is None:
             return False
         try:
@@ -237,4 +239,9 @@ def load_schemas(schema_dir: Path) -> SchemaSet:
         name: jsonschema_rs.validator_for(schema, registry=fast_registry)
         for name, schema in resolved.items()
     }
+    # Every key optional: without the root's 'required' (its other constraints stay), so that
+    # a valid docs/index.md never needs jsonschema's error list (or its import).
+    for name, schema in resolved.items():
+        optional = {k: v for k, v in schema.items() if k != "required"}
+        fast[name + OPTIONAL] = jsonschema_rs.validator_for(optional, registry=fast_registry)
     return SchemaSet(schema_dir, vocabularies, raw, resolved, fast)

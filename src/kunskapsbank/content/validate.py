@@ -132,7 +132,7 @@ class Validator:
         assert doc.data is not None
         # Fast path: the compiled (Rust) validator answers "valid?" in microseconds.
         # Only an invalid document pays for jsonschema's full, line-mapped error list.
-        if self.schemas.fast_is_valid(name, doc.data):
+        if self.schemas.fast_is_valid(name, doc.data, all_optional=all_optional):
             return
         validator = self.schemas.validators[name]
         for error in validator.iter_errors(doc.data):

@@ -174,11 +174,16 @@ def references(v: Validator, doc: Document, *, own_case: str | None, own_guide: 
 
 def control_characters(doc: Document) -> None:
     """No frontmatter string (key or value) may hold a control character but tab and newline."""
-    for path, value in _strings_and_keys(doc.data, ()):
-        found = forbidden_control(value)
-        if found is None:
-            continue
-        position, char = found
+    # Every string in the frontmatter is its source text as written, but for the escapes of a
+    # double-quoted scalar ("\x07", "\e", "\u2028"...): without a forbidden character in the
+    # source, and without a backslash or without a double quote, no string can hold one.
+    source = doc.text[: len(doc.text) - len(doc.body)]
+    if source and forbidden_control(source) is None and ("\\" not in source or '"' not in source):
+        return  # the common case: skip the walk
+    found: list[tuple[tuple[Any, ...], str]] = []
+    _strings_and_keys(doc.data, (), found)
+    for path, value in found:
+        position, char = forbidden_control(value) or (0, "")  # found holds only such strings
         line, col = doc.key_mark(path) if path and path[-1] == value else doc.mark(path)
         doc.problems.append(
             problem(
@@ -193,18 +198,26 @@ def control_characters(doc: Document) -> None:
         )
 
 
-def _strings_and_keys(value: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
-    """Every string in ``value``, mapping keys included (a key's path ends with the key)."""
+def _strings_and_keys(
+    value: Any, path: tuple[Any, ...], found: list[tuple[tuple[Any, ...], str]]
+) -> None:
+    """Every string in ``value`` with a forbidden control character into ``found``, in
+    document order, mapping keys included (a key's path ends with the key)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(key, str):
-                yield path + (key,), key
-            yield from _strings_and_keys(item, path + (key,))
+            sub = path + (key,)
+            if isinstance(key, str) and forbidden_control(key) is not None:
+                found.append((sub, key))
+            if isinstance(item, str):
+                if forbidden_control(item) is not None:
+                    found.append((sub, item))
+            elif isinstance(item, (dict, list)):
+                _strings_and_keys(item, sub, found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _strings_and_keys(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
+            _strings_and_keys(item, path + (i,), found)
+    elif isinstance(value, str) and forbidden_control(value) is not None:
+        found.append((path, value))
 
 
 def placeholders(doc: Document) -> None:
