@@ -77,7 +77,7 @@ def _macros() -> Any:
 class OrganisationPages(PageBase):
     def __init__(self, collection: Collection):
         super().__init__(collection)
-        self._org_links: dict[tuple[str, str], Markup] = {}  # (URL, relative URL) -> link
+        self._org_links: dict[tuple[str, str], Markup] = {}  # (relative URL, text) -> link
         self._contacts: dict[str, Markup] = {}  # organisation slug -> its contact point
         # (relative URL, slug, show_lan; None for a county list item) -> table row or list item
         self._org_rows: dict[tuple[str, str, bool | None], Markup] = {}
@@ -86,9 +86,9 @@ class OrganisationPages(PageBase):
     def _link(self, url: str, text: str, page: str) -> Markup:
         """A link from ``page`` to ``url``; cached, since many pages share each one."""
         href = _href(url, page)
-        found = self._org_links.get((url, href))
+        found = self._org_links.get((href, text))
         if found is None:
-            found = self._org_links[url, href] = _macros().link(href, text)
+            found = self._org_links[href, text] = _macros().link(href, text)
         return found
 
     def _labels(self, vocabulary: str) -> dict[str, str]:
