@@ -18,6 +18,8 @@
 //   data-place-filter  the county facet's filter name (FACETS, path "lan")
 //   data-guide-filter  the filter that keeps only guidance pages, JSON
 //                      ({search_keys.CONTENT_TYPE: [search_keys.TYPE_GUIDE]})
+//   data-meta-keys     the Pagefind metadata keys of a result's title, type, date and
+//                      summary, JSON (search_keys.META_KEYS)
 // The sort keys are the values of the sort menu's options (search_keys.SORTS), and the
 // URL's parameters for the query and the sort are the names of the form's fields.
 (function () {
@@ -41,6 +43,7 @@
     .filter(Boolean);
   var PLACE_FILTER = root.getAttribute("data-place-filter");
   var GUIDE_FILTER = JSON.parse(root.getAttribute("data-guide-filter") || "{}");
+  var META = JSON.parse(root.getAttribute("data-meta-keys") || "{}");
   var Q_PARAM = input.name;
   var SORT_PARAM = sortSelect.name;
   var termsNode = document.getElementById("kb-terms");
@@ -574,7 +577,7 @@
       }
       items.forEach(function (data, i) {
         if (i) { guides.appendChild(document.createTextNode(", ")); }
-        guides.appendChild(el("a", { href: data.url }, (data.meta && data.meta.title) || data.url));
+        guides.appendChild(el("a", { href: data.url }, (data.meta && data.meta[META.title]) || data.url));
       });
     });
   }
@@ -591,11 +594,11 @@
         var meta = data.meta || {};
         var li = el("li", { "class": "kb-result" });
         var h = el("h2", { "class": "kb-result__title" });
-        h.appendChild(el("a", { href: data.url }, meta.title || data.url));
+        h.appendChild(el("a", { href: data.url }, meta[META.title] || data.url));
         li.appendChild(h);
-        var info = [meta.type, meta.date ? "granskad " + meta.date : ""].filter(Boolean).join(" · ");
+        var info = [meta[META.type], meta[META.date] ? "granskad " + meta[META.date] : ""].filter(Boolean).join(" · ");
         if (info) { li.appendChild(el("p", { "class": "kb-result__meta kb-muted" }, info)); }
-        if (meta.summary) { li.appendChild(el("p", { "class": "kb-result__summary" }, meta.summary)); }
+        if (meta[META.summary]) { li.appendChild(el("p", { "class": "kb-result__summary" }, meta[META.summary])); }
         if (data.excerpt) { li.appendChild(safeExcerpt(data.excerpt)); }
         list.appendChild(li);
       });

@@ -42,6 +42,7 @@ def test_the_search_root_carries_the_names_the_script_reads() -> None:
     assert json.loads(root["data-guide-filter"]) == {
         search_keys.CONTENT_TYPE: [search_keys.TYPE_GUIDE]
     }
+    assert json.loads(root["data-meta-keys"]) == search_keys.META_KEYS
     options = [attrs["value"] for tag, attrs in found if tag == "option"]
     assert options == [key for key, _label in search_keys.SORTS]
 
@@ -62,6 +63,8 @@ def test_the_script_retypes_no_shared_name() -> None:
     }
     for name in names:
         assert not re.search(r"[\"']" + re.escape(name) + r"[\"']", code), name
+    # Pagefind's metadata is read through the keys the page hands over (data-meta-keys).
+    assert not re.search(r"meta\.(?:" + "|".join(search_keys.META_KEYS.values()) + r")\b", code)
 
 
 def test_search_fields_are_attribute_values_of_empty_elements() -> None:

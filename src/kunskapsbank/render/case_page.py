@@ -18,6 +18,10 @@ from kunskapsbank.render.format import date_label, period_parts, sek
 from kunskapsbank.render.search_keys import (
     CASE_TYPE,
     CONTENT_TYPE,
+    META_DATE,
+    META_SUMMARY,
+    META_TITLE,
+    META_TYPE,
     SORT_REVIEWED,
     SORT_START,
     START_YEAR,
@@ -95,7 +99,11 @@ class CasePage(PageBase):
             "search": Markup(  # engine markup: search_fields escapes every value it writes
                 search_fields(
                     case.title,
-                    meta={"title": case.title, "type": TYPE_CASE, "date": d["last_reviewed"]},
+                    meta={
+                        META_TITLE: case.title,
+                        META_TYPE: TYPE_CASE,
+                        META_DATE: d["last_reviewed"],
+                    },
                     filters=[(CONTENT_TYPE, TYPE_CASE), (START_YEAR, case.start_year)],
                     # A start that is not known sorts last.
                     sorts={
@@ -106,6 +114,7 @@ class CasePage(PageBase):
             ),
             "summary": case.summary,
             "summary_weight": SUMMARY_WEIGHT,
+            "meta_summary": META_SUMMARY,
             "label": self.case_labels,
             "orgs": orgs,
             "lan": self._links("lan", d["lan"], page),

@@ -7,7 +7,15 @@ from markupsafe import Markup
 from kunskapsbank.content.model import Guide
 from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.format import date_label
-from kunskapsbank.render.search_keys import CONTENT_TYPE, SORT_REVIEWED, TYPE_GUIDE
+from kunskapsbank.render.search_keys import (
+    CONTENT_TYPE,
+    META_DATE,
+    META_SUMMARY,
+    META_TITLE,
+    META_TYPE,
+    SORT_REVIEWED,
+    TYPE_GUIDE,
+)
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields
 from kunskapsbank.render.templating import render, template
 
@@ -58,12 +66,12 @@ class GuideParts(PageBase):
         filters = [(CONTENT_TYPE, TYPE_GUIDE)]
         theme = self._facet("tema").filter_name
         filters += [(theme, self.col.label("themes", t)) for t in d.get("themes") or []]
-        meta = {"title": guide.title, "type": TYPE_GUIDE}
+        meta = {META_TITLE: guide.title, META_TYPE: TYPE_GUIDE}
         sorts = {}
         if d.get("summary"):
-            meta["summary"] = str(d["summary"])
+            meta[META_SUMMARY] = str(d["summary"])
         if d.get("last_reviewed"):
-            meta["date"] = str(d["last_reviewed"])
+            meta[META_DATE] = str(d["last_reviewed"])
             sorts[SORT_REVIEWED] = str(d["last_reviewed"])
         # The guide's synonyms are not words of the page (they would show in excerpts):
         # the search page gets them as term data (content/searchterms.py).

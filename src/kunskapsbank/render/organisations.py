@@ -19,7 +19,13 @@ from kunskapsbank.content.model import Case, Collection
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
 from kunskapsbank.render.format import date_label
-from kunskapsbank.render.search_keys import CONTENT_TYPE, TYPE_ORGANISATION
+from kunskapsbank.render.search_keys import (
+    CONTENT_TYPE,
+    META_SUMMARY,
+    META_TITLE,
+    META_TYPE,
+    TYPE_ORGANISATION,
+)
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
 from kunskapsbank.urls import (
     ORGANISATIONS,
@@ -297,12 +303,13 @@ class OrganisationPages(PageBase):
             search_data=Markup(
                 search_fields(
                     org.name,
-                    meta={"title": org.name, "type": TYPE_ORGANISATION},
+                    meta={META_TITLE: org.name, META_TYPE: TYPE_ORGANISATION},
                     filters=[(CONTENT_TYPE, TYPE_ORGANISATION)],
                     sorts={},
                 )
             ),
             summary_weight=SUMMARY_WEIGHT,
+            meta_summary=META_SUMMARY,
         )
         return Rendered(org.url, src_uri(org.url), org.name, summary, spaced_cells(html))
 

@@ -16,6 +16,14 @@ TYPE_CASE = "Fall"
 TYPE_GUIDE = "Vägledning"
 TYPE_ORGANISATION = "Organisation"
 
+# Pagefind metadata keys the result list shows. "title" is Pagefind's own key for a
+# page's title; the search page hands the mapping to sok.js (data-meta-keys).
+META_TITLE = "title"
+META_TYPE = "type"  # the content type, one of the TYPE_ values
+META_DATE = "date"  # the date the page was last reviewed
+META_SUMMARY = "summary"
+META_KEYS = {"title": META_TITLE, "type": META_TYPE, "date": META_DATE, "summary": META_SUMMARY}
+
 # Sort keys: a case's start, and the date a page was last reviewed.
 SORT_START = "start"
 SORT_REVIEWED = "granskad"

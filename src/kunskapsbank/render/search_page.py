@@ -15,6 +15,7 @@ from kunskapsbank.render.base import PageBase
 from kunskapsbank.render.search_keys import (
     CASE_TYPE,
     CONTENT_TYPE,
+    META_KEYS,
     SORT_WITHOUT_QUERY,
     SORTS,
     START_YEAR,
@@ -96,6 +97,7 @@ def search_page_html(
         sort_default=SORT_WITHOUT_QUERY,
         place_filter=PLACE_FILTER,
         guide_filter=json.dumps({CONTENT_TYPE: [TYPE_GUIDE]}, ensure_ascii=False),
+        meta_keys=json.dumps(META_KEYS, ensure_ascii=False),
         # JSON made safe for a <script> element by json_for_html; escaping it would break it.
         terms=Markup(json_for_html(terms or {})),
     )
