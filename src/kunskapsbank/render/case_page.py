@@ -6,10 +6,8 @@ template per page.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from jinja2 import Template
 from markupsafe import Markup
 
 from kunskapsbank.content.model import Case, Collection
@@ -28,17 +26,8 @@ from kunskapsbank.render.search_keys import (
     TYPE_CASE,
 )
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
-from kunskapsbank.render.templating import environment
+from kunskapsbank.render.templating import template
 from kunskapsbank.urls import CASE_SRC
-
-
-@cache
-def _template() -> Template:
-    template = environment().get_template("case.html")
-    # Rendered once per case: its globals as one flat dict, which each render copies at C
-    # speed, rather than Jinja's ChainMap copied key by key (the globals never change).
-    template.globals = dict(template.globals)
-    return template
 
 
 class CasePage(PageBase):
@@ -46,7 +35,7 @@ class CasePage(PageBase):
         super().__init__(collection)
         # The page template and the facet-link macro compiled here, in the process that forks
         # the page writers, rather than once in each writer.
-        self._case_template = _template()
+        self._case_template = template("case.html")
         macros()
 
     def case_page(self, case: Case, body_html: str) -> Rendered:

@@ -8,17 +8,13 @@ reaches the templates as values, and every value is escaped.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
-from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, Template
 from markupsafe import Markup
 
 from kunskapsbank.content.model import Case, Collection
 from kunskapsbank.content.organisations import Directory, Organisation
 from kunskapsbank.render.base import PageBase, Rendered
-from kunskapsbank.render.format import date_label
 from kunskapsbank.render.search_keys import (
     CONTENT_TYPE,
     META_SUMMARY,
@@ -27,6 +23,7 @@ from kunskapsbank.render.search_keys import (
     TYPE_ORGANISATION,
 )
 from kunskapsbank.render.search_page import SUMMARY_WEIGHT, search_fields, spaced_cells
+from kunskapsbank.render.templating import environment, template
 from kunskapsbank.urls import (
     ORGANISATIONS,
     ORGANISATIONS_SRC,
@@ -40,44 +37,10 @@ COUNTY_LIMIT = 20  # organisations listed per län on a county page; the rest vi
 UNKNOWN = "okant"
 
 
-def tel(phone: str) -> str:
-    """A ``tel:`` target: ``0411-53 60 00`` -> ``+46411536000``."""
-    digits = re.sub(r"[^0-9+]", "", str(phone))
-    if digits.startswith("0"):
-        digits = "+46" + digits[1:]
-    return digits
-
-
-def host(url: str) -> str:
-    return urlsplit(str(url)).hostname or str(url)
-
-
-@functools.cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("kunskapsbank", "render/templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,  # packaged templates: no stat() per page
-    )
-    env.filters.update(tel=tel, host=host, date_label=lambda v: date_label(str(v)))
-    return env
-
-
-@functools.cache
-def _template(name: str) -> Template:
-    """``name`` loaded once, its globals a plain dict (as ``templating.template`` does):
-    the case pages and organisation pages render these by the thousand."""
-    loaded = environment().get_template(name)
-    loaded.globals = dict(loaded.globals)
-    return loaded
-
-
 @functools.cache
 def _macros() -> Any:
     """The macros of ``_macros.html``, fetched once per process."""
-    return environment().get_template("_macros.html").module
+    return environment(strict=False).get_template("_macros.html").module
 
 
 class OrganisationPages(PageBase):
@@ -144,11 +107,11 @@ class OrganisationPages(PageBase):
     def directory(self) -> Directory | None:
         return self.col.directory
 
-    def _render(self, template: str, page: str, **values: Any) -> str:
+    def _render(self, name: str, page: str, **values: Any) -> str:
         def rel(target: str) -> str:
             return rel_url(target, page)
 
-        return _template(template).render(
+        return template(name, strict=False).render(
             rel=rel,
             label=self.col.label,
             facet_url=organisation_facet_url,
