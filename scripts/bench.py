@@ -94,7 +94,8 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     return float(seconds), int(rss)
 
 
-def make_project(folder: Path, count: int, text: str = "zipf") -> Path:
+def copy_project(folder: Path) -> Path:
+    """A copy of the repository's project (content, schemas, settings) in a new ``folder``."""
     folder.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = REPO / part
@@ -102,6 +103,11 @@ def make_project(folder: Path, count: int, text: str = "zipf") -> Path:
             shutil.copytree(src, folder / part)
         elif src.exists():
             shutil.copy2(src, folder / part)
+    return folder
+
+
+def make_project(folder: Path, count: int, text: str = "zipf") -> Path:
+    copy_project(folder)
     schemas = load_schemas(REPO / "schemas")
     write_cases(folder / "cases", count, schemas, text=text)
     return folder
@@ -275,14 +281,7 @@ def bench_one(
 
 def measure_relevance(folder: Path) -> dict[str, object]:
     """hit@1, hit@3 and MRR of the query set on the real site, built into ``folder``."""
-    root = folder / "projekt"
-    root.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, root / part)
-        elif src.exists():
-            shutil.copy2(src, root / part)
+    root = copy_project(folder / "projekt")
     kb = str(Path(sys.executable).with_name("kunskapsbank"))
     site = folder / "site"
     subprocess.run(
